@@ -1,0 +1,37 @@
+namespace Inlay;
+
+/// <summary>Inlay settings, bound from the <c>Inlay</c> configuration section.</summary>
+public sealed class InlayOptions
+{
+    /// <summary>The configuration section Inlay binds.</summary>
+    public const string SectionName = "Inlay";
+
+    /// <summary>
+    /// The app's public base URL, such as <c>https://myapp.example.com</c>: widget asset URLs are made absolute on it.
+    /// Detected when unset (see the public URL documentation).
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>The dialects widgets are served in unless a widget says otherwise. Defaults to MCP Apps.</summary>
+    public WidgetDialects DefaultDialects { get; set; } = WidgetDialects.McpApps;
+
+    /// <summary>
+    /// Browser origins allowed to call the MCP endpoint. Requests without an <c>Origin</c> header (server-to-server
+    /// clients such as ChatGPT's backend) are always allowed; loopback origins are allowed in Development.
+    /// </summary>
+    public List<string> AllowedOrigins { get; } = [];
+
+    /// <summary>
+    /// Host names the MCP endpoint answers to, besides the public URL's host (and loopback names in Development).
+    /// </summary>
+    public List<string> AllowedHosts { get; } = [];
+
+    /// <summary>
+    /// Origins allowed to fetch widget pages and assets cross-origin (the hosts' sandbox origins). Any origin is
+    /// allowed in Development; in other environments only these.
+    /// </summary>
+    public List<string> WidgetCorsOrigins { get; } = [];
+
+    /// <summary>The largest request body the MCP endpoint accepts, in bytes. Defaults to 1 MiB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}
