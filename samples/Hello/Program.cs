@@ -1,3 +1,17 @@
+using Hello;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "hello", Version = "1.0.0" })
+    .WithHttpTransport(http => http.Stateless = true)
+    .WithInlay()
+    .WithWidgetTools<GreetingTools>();
+
+builder.Services.AddSingleton(TimeProvider.System);
+
 var app = builder.Build();
+app.MapInlay("/mcp");
 app.Run();
+
+/// <summary>The Hello sample app; public so tests can start it.</summary>
+public partial class Program;

@@ -1,0 +1,28 @@
+using System.Diagnostics.CodeAnalysis;
+using Inlay;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps Inlay's endpoints.</summary>
+public static class InlayEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections, and the widget asset endpoints.
+    /// </summary>
+    /// <param name="endpoints">The app's endpoint builder.</param>
+    /// <param name="pattern">The MCP endpoint's route, <c>/mcp</c> by default.</param>
+    /// <returns>The MCP endpoint's convention builder, for <c>RequireAuthorization</c> and the like.</returns>
+    public static IEndpointConventionBuilder MapInlay(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern = "/mcp")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<InlayMarker>() is null)
+            throw new InvalidOperationException("MapInlay() needs Inlay's services: call WithInlay() on the MCP server builder (builder.Services.AddMcpServer().WithHttpTransport().WithInlay()).");
+
+        var mcp = endpoints.MapMcp(pattern);
+        services.GetRequiredService<InlayEndpointRegistry>().AddMcpPath(pattern);
+        return mcp;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace Inlay;
+
+/// <summary>
+/// Validates every declaration before the app serves anything, failing start-up with one message that lists all
+/// problems, and once the server listens prints where the MCP endpoint and the widgets are served.
+/// </summary>
+internal sealed class InlayStartup(
+    IEnumerable<WidgetDeclaration> widgets,
+    IEnumerable<McpServerTool> tools,
+    IOptions<InlayOptions> options,
+    IHostEnvironment environment,
+    IHostApplicationLifetime lifetime,
+    PublicUrlResolver publicUrl,
+    InlayEndpointRegistry endpoints,
+    ILogger<InlayStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var validator = new DeclarationValidator(
+            [.. widgets], [.. tools], options.Value, environment.IsDevelopment(), environment.ContentRootFileProvider, logger);
+        var problems = await validator.ValidateAsync(cancellationToken);
+        if (problems.Count > 0) throw new InlayValidationException(problems);
+
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var baseUrl = publicUrl.Resolve(null);
+            foreach (var path in endpoints.McpPaths)
+                logger.LogInformation("Inlay MCP endpoint: {Url}", baseUrl + path);
+            logger.LogInformation("Inlay public URL: {PublicUrl}; widget assets are served from it", baseUrl);
+        });
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Inlay;
+
+/// <summary>
+/// Builds <see cref="WidgetTool"/>s. The SDK describes the tool (name, title, description, annotations, input schema,
+/// <c>[McpMeta]</c>) exactly as it would for a plain tool; Inlay adds the widget keys and, for tools returning
+/// <see cref="WidgetResult{T}"/>, an output schema from <c>T</c> and a result conversion that keeps text, data and
+/// widget-only metadata apart.
+/// </summary>
+internal static class WidgetToolFactory
+{
+    /// <summary>Creates a widget tool from a method; <paramref name="createTarget"/> builds the instance for instance methods.</summary>
+    public static WidgetTool Create(
+        MethodInfo method,
+        object? target,
+        Func<IServiceProvider, object>? createTarget,
+        WidgetToolOptions widget,
+        IServiceProvider services,
+        JsonSerializerOptions? serializerOptions,
+        McpServerToolCreateOptions? createOptions = null)
+    {
+        var json = serializerOptions ?? createOptions?.SerializerOptions ?? McpJsonUtilities.DefaultOptions;
+        var dataType = WidgetResultDataType(method.ReturnType);
+        var options = new McpServerToolCreateOptions
+        {
+            Name = createOptions?.Name,
+            Title = createOptions?.Title,
+            Description = createOptions?.Description,
+            Destructive = createOptions?.Destructive,
+            Idempotent = createOptions?.Idempotent,
+            OpenWorld = createOptions?.OpenWorld,
+            ReadOnly = createOptions?.ReadOnly,
+            Icons = createOptions?.Icons,
+            Meta = createOptions?.Meta,
+            Metadata = createOptions?.Metadata,
+            SchemaCreateOptions = createOptions?.SchemaCreateOptions,
+            Services = createOptions?.Services ?? services,
+            SerializerOptions = json,
+            UseStructuredContent = dataType is null && HasStructuredReturn(method.ReturnType),
+        };
+
+        var described = createTarget is null
+            ? McpServerTool.Create(method, target, options)
+            : McpServerTool.Create(method, request => createTarget(request.Services!), options);
+
+        McpServerTool invoker = described;
+        var protocolTool = Clone(described.ProtocolTool);
+        Type? outputType = null;
+        if (dataType is not null)
+        {
+            invoker = McpServerTool.Create(CreateFunction(method, target, createTarget, protocolTool.Name, json, options), new McpServerToolCreateOptions
+            {
+                Name = protocolTool.Name,
+                Description = protocolTool.Description,
+                Services = options.Services,
+                SerializerOptions = json,
+                Metadata = described.Metadata,
+            });
+            protocolTool.OutputSchema = AIJsonUtilities.CreateJsonSchema(dataType, serializerOptions: json, inferenceOptions: options.SchemaCreateOptions);
+            outputType = dataType;
+        }
+        else if (options.UseStructuredContent)
+        {
+            outputType = UnwrapTask(method.ReturnType);
+        }
+
+        var inlay = services.GetRequiredService<IOptions<InlayOptions>>().Value;
+        var declared = services.GetServices<WidgetDeclaration>().FirstOrDefault(w => w.Uri == widget.WidgetUri);
+        protocolTool.Meta = ToolMetaWriter.Write(protocolTool.Meta, widget, declared is null ? null : WidgetServing.For(declared, inlay));
+        return new WidgetTool(invoker, protocolTool, widget, outputType);
+    }
+
+    private static AIFunction CreateFunction(
+        MethodInfo method, object? target, Func<IServiceProvider, object>? createTarget, string name,
+        JsonSerializerOptions json, McpServerToolCreateOptions options)
+    {
+        var factoryOptions = new AIFunctionFactoryOptions
+        {
+            Name = name,
+            SerializerOptions = json,
+            JsonSchemaCreateOptions = options.SchemaCreateOptions,
+            ExcludeResultSchema = true,
+            ConfigureParameterBinding = ToolParameterBinding.Create(options.Services),
+            MarshalResult = (result, _, _) => new ValueTask<object?>(result is IWidgetResult widgetResult ? widgetResult.ToCallToolResult(json) : result),
+        };
+        return createTarget is null
+            ? AIFunctionFactory.Create(method, target, factoryOptions)
+            : AIFunctionFactory.Create(method, args => createTarget(ToolParameterBinding.RequestOf(args).Services!), factoryOptions);
+    }
+
+    /// <summary>The <c>T</c> of a <see cref="WidgetResult{T}"/> return type (also inside Task/ValueTask), or null.</summary>
+    internal static Type? WidgetResultDataType(Type returnType)
+    {
+        var type = UnwrapTask(returnType);
+        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(WidgetResult<>) ? type.GetGenericArguments()[0] : null;
+    }
+
+    /// <summary>Whether the return type is data the SDK would serialize (not text, content blocks or a full result).</summary>
+    private static bool HasStructuredReturn(Type returnType)
+    {
+        var type = UnwrapTask(returnType);
+        return type != typeof(void) && type != typeof(string) && type != typeof(CallToolResult)
+            && !typeof(ContentBlock).IsAssignableFrom(type) && !typeof(AIContent).IsAssignableFrom(type)
+            && !typeof(IEnumerable<ContentBlock>).IsAssignableFrom(type) && !typeof(IEnumerable<AIContent>).IsAssignableFrom(type);
+    }
+
+    private static Type UnwrapTask(Type type)
+    {
+        if (type == typeof(Task) || type == typeof(ValueTask)) return typeof(void);
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+            return type.GetGenericArguments()[0];
+        return type;
+    }
+
+    private static Tool Clone(Tool tool) => new()
+    {
+        Name = tool.Name,
+        Title = tool.Title,
+        Description = tool.Description,
+        InputSchema = tool.InputSchema,
+        OutputSchema = tool.OutputSchema,
+        Annotations = tool.Annotations,
+        Icons = tool.Icons,
+        Meta = tool.Meta?.DeepClone().AsObject(),
+    };
+}
