@@ -29,7 +29,6 @@ internal static class WidgetToolFactory
         McpServerToolCreateOptions? createOptions = null)
     {
         var json = serializerOptions ?? createOptions?.SerializerOptions ?? McpJsonUtilities.DefaultOptions;
-        var dataType = WidgetResultDataType(method.ReturnType);
         var options = new McpServerToolCreateOptions
         {
             Name = createOptions?.Name,
@@ -45,7 +44,6 @@ internal static class WidgetToolFactory
             SchemaCreateOptions = createOptions?.SchemaCreateOptions,
             Services = createOptions?.Services ?? services,
             SerializerOptions = json,
-            UseStructuredContent = dataType is null && HasStructuredReturn(method.ReturnType),
         };
 
         var described = createTarget is null
@@ -54,10 +52,10 @@ internal static class WidgetToolFactory
 
         McpServerTool invoker = described;
         var protocolTool = Clone(described.ProtocolTool);
-        Type? outputType = null;
-        if (dataType is not null)
+        var outputType = OutputDataType(method.ReturnType);
+        if (outputType is not null)
         {
-            invoker = McpServerTool.Create(CreateFunction(method, target, createTarget, protocolTool.Name, json, options), new McpServerToolCreateOptions
+            invoker = McpServerTool.Create(CreateFunction(method, target, createTarget, protocolTool.Name, outputType, json, options), new McpServerToolCreateOptions
             {
                 Name = protocolTool.Name,
                 Description = protocolTool.Description,
@@ -65,12 +63,7 @@ internal static class WidgetToolFactory
                 SerializerOptions = json,
                 Metadata = described.Metadata,
             });
-            protocolTool.OutputSchema = AIJsonUtilities.CreateJsonSchema(dataType, serializerOptions: json, inferenceOptions: options.SchemaCreateOptions);
-            outputType = dataType;
-        }
-        else if (options.UseStructuredContent)
-        {
-            outputType = UnwrapTask(method.ReturnType);
+            protocolTool.OutputSchema = AIJsonUtilities.CreateJsonSchema(outputType, serializerOptions: json, inferenceOptions: options.SchemaCreateOptions);
         }
 
         var inlay = services.GetRequiredService<IOptions<InlayOptions>>().Value;
@@ -81,8 +74,9 @@ internal static class WidgetToolFactory
 
     private static AIFunction CreateFunction(
         MethodInfo method, object? target, Func<IServiceProvider, object>? createTarget, string name,
-        JsonSerializerOptions json, McpServerToolCreateOptions options)
+        Type outputType, JsonSerializerOptions json, McpServerToolCreateOptions options)
     {
+        var outputTypeInfo = json.GetTypeInfo(outputType);
         var factoryOptions = new AIFunctionFactoryOptions
         {
             Name = name,
@@ -90,24 +84,42 @@ internal static class WidgetToolFactory
             JsonSchemaCreateOptions = options.SchemaCreateOptions,
             ExcludeResultSchema = true,
             ConfigureParameterBinding = ToolParameterBinding.Create(options.Services),
-            MarshalResult = (result, _, _) => new ValueTask<object?>(result is IWidgetResult widgetResult ? widgetResult.ToCallToolResult(json) : result),
+            MarshalResult = (result, _, _) => new ValueTask<object?>(result switch
+            {
+                IWidgetResult widgetResult => widgetResult.ToCallToolResult(json),
+                null or CallToolResult => result,
+                _ => DataResult(result, outputTypeInfo),
+            }),
         };
         return createTarget is null
             ? AIFunctionFactory.Create(method, target, factoryOptions)
             : AIFunctionFactory.Create(method, args => createTarget(ToolParameterBinding.RequestOf(args).Services!), factoryOptions);
     }
 
-    /// <summary>The <c>T</c> of a <see cref="WidgetResult{T}"/> return type (also inside Task/ValueTask), or null.</summary>
-    internal static Type? WidgetResultDataType(Type returnType)
+    /// <summary>
+    /// A tool returning plain data: the data is the structured content and its JSON the text, as the SDK does for
+    /// tools that use structured content.
+    /// </summary>
+    private static CallToolResult DataResult(object data, System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo)
+    {
+        var element = JsonSerializer.SerializeToElement(data, typeInfo);
+        return new CallToolResult { Content = [new TextContentBlock { Text = element.GetRawText() }], StructuredContent = element };
+    }
+
+    /// <summary>
+    /// The type behind <c>structuredContent</c>: the <c>T</c> of a <see cref="WidgetResult{T}"/> return, or a plain data
+    /// return type (also inside Task/ValueTask); null for text, content blocks, full results and void.
+    /// </summary>
+    internal static Type? OutputDataType(Type returnType)
     {
         var type = UnwrapTask(returnType);
-        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(WidgetResult<>) ? type.GetGenericArguments()[0] : null;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(WidgetResult<>)) return type.GetGenericArguments()[0];
+        return HasStructuredReturn(type) ? type : null;
     }
 
     /// <summary>Whether the return type is data the SDK would serialize (not text, content blocks or a full result).</summary>
-    private static bool HasStructuredReturn(Type returnType)
+    private static bool HasStructuredReturn(Type type)
     {
-        var type = UnwrapTask(returnType);
         return type != typeof(void) && type != typeof(string) && type != typeof(CallToolResult)
             && !typeof(ContentBlock).IsAssignableFrom(type) && !typeof(AIContent).IsAssignableFrom(type)
             && !typeof(IEnumerable<ContentBlock>).IsAssignableFrom(type) && !typeof(IEnumerable<AIContent>).IsAssignableFrom(type);

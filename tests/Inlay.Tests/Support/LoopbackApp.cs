@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Inlay.Tests.Support;
+
+/// <summary>An app built for one test and served by Kestrel on a free loopback port.</summary>
+public sealed class LoopbackApp : IAsyncDisposable
+{
+    private LoopbackApp(WebApplication app, Uri baseAddress, CapturingLoggerProvider logs)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Logs = logs;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public McpHttp Mcp(string path = "/mcp") => new(Http, path);
+
+    /// <summary>Builds, starts and returns the app; start-up exceptions (such as validation failures) propagate.</summary>
+    public static async Task<LoopbackApp> StartAsync(
+        Action<WebApplicationBuilder> configureServices,
+        Action<WebApplication>? configureApp = null,
+        string environment = "Development",
+        string? contentRoot = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        configureServices(builder);
+        var app = builder.Build();
+        configureApp?.Invoke(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LoopbackApp(app, new Uri(address + "/"), logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
