@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,8 @@ internal static class WidgetToolFactory
         var outputType = OutputDataType(method.ReturnType);
         if (outputType is not null)
         {
-            invoker = McpServerTool.Create(CreateFunction(method, target, createTarget, protocolTool.Name, outputType, json, options), new McpServerToolCreateOptions
+            var outputJson = StructuredOutputOptions(json);
+            invoker = McpServerTool.Create(CreateFunction(method, target, createTarget, protocolTool.Name, outputType, json, outputJson, options), new McpServerToolCreateOptions
             {
                 Name = protocolTool.Name,
                 Description = protocolTool.Description,
@@ -63,7 +65,7 @@ internal static class WidgetToolFactory
                 SerializerOptions = json,
                 Metadata = described.Metadata,
             });
-            protocolTool.OutputSchema = AIJsonUtilities.CreateJsonSchema(outputType, serializerOptions: json, inferenceOptions: options.SchemaCreateOptions);
+            protocolTool.OutputSchema = AIJsonUtilities.CreateJsonSchema(outputType, serializerOptions: outputJson, inferenceOptions: options.SchemaCreateOptions);
         }
 
         var inlay = services.GetRequiredService<IOptions<InlayOptions>>().Value;
@@ -74,9 +76,9 @@ internal static class WidgetToolFactory
 
     private static AIFunction CreateFunction(
         MethodInfo method, object? target, Func<IServiceProvider, object>? createTarget, string name,
-        Type outputType, JsonSerializerOptions json, McpServerToolCreateOptions options)
+        Type outputType, JsonSerializerOptions json, JsonSerializerOptions outputJson, McpServerToolCreateOptions options)
     {
-        var outputTypeInfo = json.GetTypeInfo(outputType);
+        var outputTypeInfo = outputJson.GetTypeInfo(outputType);
         var factoryOptions = new AIFunctionFactoryOptions
         {
             Name = name,
@@ -86,7 +88,7 @@ internal static class WidgetToolFactory
             ConfigureParameterBinding = ToolParameterBinding.Create(options.Services),
             MarshalResult = (result, _, _) => new ValueTask<object?>(result switch
             {
-                IWidgetResult widgetResult => widgetResult.ToCallToolResult(json),
+                IWidgetResult widgetResult => widgetResult.ToCallToolResult(outputJson),
                 null or CallToolResult => result,
                 _ => DataResult(result, outputTypeInfo),
             }),
@@ -94,6 +96,18 @@ internal static class WidgetToolFactory
         return createTarget is null
             ? AIFunctionFactory.Create(method, target, factoryOptions)
             : AIFunctionFactory.Create(method, args => createTarget(ToolParameterBinding.RequestOf(args).Services!), factoryOptions);
+    }
+
+    /// <summary>
+    /// Options for <c>structuredContent</c>: null properties are written, because the generated output schema lists
+    /// them as required and hosts may validate the data against it.
+    /// </summary>
+    private static JsonSerializerOptions StructuredOutputOptions(JsonSerializerOptions json)
+    {
+        if (json.DefaultIgnoreCondition == JsonIgnoreCondition.Never) return json;
+        var options = new JsonSerializerOptions(json) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+        options.MakeReadOnly();
+        return options;
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ internal static class OriginRule
         if (string.IsNullOrWhiteSpace(value)) return "is empty";
         if (value.Contains('*')) return "contains a wildcard; list each origin explicitly";
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.IsFile) return "is not an absolute URL such as https://api.example.com";
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) return "is not an https origin such as https://api.example.com";
         if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.AbsolutePath != "/")
             return "is not an origin: remove the path, query or credentials (use https://host[:port])";
         if (uri.Scheme == Uri.UriSchemeHttps) return null;
