@@ -10,6 +10,9 @@ public sealed class McpHttp(HttpClient http, string path)
 {
     private int _nextId;
 
+    /// <summary>The server's base address.</summary>
+    public Uri BaseAddress => http.BaseAddress!;
+
     /// <summary>Sends a request and returns the JSON-RPC response (the SSE <c>data:</c> line, or a plain JSON body).</summary>
     public async Task<JsonElement> RequestAsync(string method, object? parameters = null)
     {

@@ -1,0 +1,88 @@
+using System.Net;
+using Inlay.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Inlay.Tests.Samples;
+
+/// <summary>The Hello sample's own Program, served by Kestrel on loopback.</summary>
+public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
+{
+    private readonly McpHttp _mcp;
+
+    public HelloSampleTests(HelloApp app) => _mcp = new McpHttp(app.Client, "/mcp");
+
+    public sealed class HelloApp : WebApplicationFactory<Program>
+    {
+        public HelloApp()
+        {
+            UseKestrel(0);
+            StartServer();
+            Client = CreateClient();
+        }
+
+        public HttpClient Client { get; }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseContentRoot(SampleFolder("Hello"));
+        }
+
+        private static string SampleFolder(string name)
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inlay.sln"))) dir = dir.Parent;
+            return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Inlay.sln not found above the test folder."), "samples", name);
+        }
+    }
+
+    [Fact]
+    public async Task Greet_user_returns_the_greeting_an_iso_timestamp_and_text_for_the_model()
+    {
+        var result = await _mcp.ResultAsync("tools/call", new { name = "greet_user", arguments = new { name = "Ada" } });
+        var data = result.GetProperty("structuredContent");
+        Assert.Equal("Hello, Ada!", data.GetProperty("message").GetString());
+        var greetedAt = data.GetProperty("greetedAt").GetString()!;
+        Assert.True(DateTimeOffset.TryParseExact(greetedAt, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", null, System.Globalization.DateTimeStyles.None, out var when), greetedAt);
+        Assert.InRange(when, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Contains("Ada", result.GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Greet_user_is_listed_with_its_widget_in_both_dialects()
+    {
+        var tool = Assert.Single((await _mcp.ResultAsync("tools/list")).GetProperty("tools").EnumerateArray());
+        Assert.Equal("greet_user", tool.GetProperty("name").GetString());
+        var meta = tool.GetProperty("_meta");
+        Assert.Equal("ui://widget/greeting.html", meta.GetProperty("ui").GetProperty("resourceUri").GetString());
+        Assert.Equal("ui://widget/greeting.html", meta.GetProperty("openai/outputTemplate").GetString());
+    }
+
+    [Fact]
+    public async Task Greeting_widget_html_is_served_with_its_metadata()
+    {
+        var read = await _mcp.ResultAsync("resources/read", new { uri = "ui://widget/greeting.html" });
+        var contents = read.GetProperty("contents")[0];
+        Assert.Equal("text/html;profile=mcp-app", contents.GetProperty("mimeType").GetString());
+        Assert.Contains("ui/notifications/tool-result", contents.GetProperty("text").GetString());
+        Assert.True(contents.GetProperty("_meta").GetProperty("openai/widgetPrefersBorder").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_blank_name_is_a_tool_error_that_says_why(string name)
+    {
+        var result = await _mcp.ResultAsync("tools/call", new { name = "greet_user", arguments = new { name } });
+        Assert.True(result.GetProperty("isError").GetBoolean());
+        Assert.Contains("between 1 and 100 characters", result.GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Get_on_the_stateless_endpoint_is_method_not_allowed()
+    {
+        var response = await new HttpClient().GetAsync(new Uri(_mcp.BaseAddress, "/mcp"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+}
