@@ -12,10 +12,10 @@ using ModelContextProtocol.Server;
 namespace Inlay;
 
 /// <summary>
-/// Builds <see cref="WidgetTool"/>s. The SDK describes the tool (name, title, description, annotations, input schema,
-/// <c>[McpMeta]</c>) exactly as it would for a plain tool; Inlay adds the widget keys and, for tools returning
-/// <see cref="WidgetResult{T}"/>, an output schema from <c>T</c> and a result conversion that keeps text, data and
-/// widget-only metadata apart.
+/// Builds <see cref="WidgetTool"/>s. The tool is described as the SDK describes a plain tool (name, title, description,
+/// annotations, input schema, <c>[McpMeta]</c>, parameter binding), with an output schema from the data type and a
+/// result conversion that keeps text, data and widget-only metadata apart. The return type itself is never given to
+/// the serializer, so a <see cref="WidgetResult{T}"/> needs no serializer metadata under Native AOT.
 /// </summary>
 internal static class WidgetToolFactory
 {
@@ -47,38 +47,25 @@ internal static class WidgetToolFactory
             SerializerOptions = json,
         };
 
-        var described = createTarget is null
-            ? McpServerTool.Create(method, target, options)
-            : McpServerTool.Create(method, request => createTarget(request.Services!), options);
-
-        McpServerTool invoker = described;
-        var protocolTool = Clone(described.ProtocolTool);
+        ToolDescriptionFromAttributes.Apply(method, options);
         var outputType = OutputDataType(method.ReturnType);
+        var outputJson = outputType is null ? json : StructuredOutputOptions(json);
+        var tool = McpServerTool.Create(CreateFunction(method, target, createTarget, options.Name!, outputType, json, outputJson, options), options);
+        var protocolTool = Clone(tool.ProtocolTool);
         if (outputType is not null)
-        {
-            var outputJson = StructuredOutputOptions(json);
-            invoker = McpServerTool.Create(CreateFunction(method, target, createTarget, protocolTool.Name, outputType, json, outputJson, options), new McpServerToolCreateOptions
-            {
-                Name = protocolTool.Name,
-                Description = protocolTool.Description,
-                Services = options.Services,
-                SerializerOptions = json,
-                Metadata = described.Metadata,
-            });
             protocolTool.OutputSchema = AIJsonUtilities.CreateJsonSchema(outputType, serializerOptions: outputJson, inferenceOptions: options.SchemaCreateOptions);
-        }
 
         var inlay = services.GetRequiredService<IOptions<InlayOptions>>().Value;
         var declared = services.GetServices<WidgetDeclaration>().FirstOrDefault(w => w.Uri == widget.WidgetUri);
         protocolTool.Meta = ToolMetaWriter.Write(protocolTool.Meta, widget, declared is null ? null : WidgetServing.For(declared, inlay));
-        return new WidgetTool(invoker, protocolTool, widget, outputType);
+        return new WidgetTool(tool, protocolTool, widget, outputType);
     }
 
     private static AIFunction CreateFunction(
         MethodInfo method, object? target, Func<IServiceProvider, object>? createTarget, string name,
-        Type outputType, JsonSerializerOptions json, JsonSerializerOptions outputJson, McpServerToolCreateOptions options)
+        Type? outputType, JsonSerializerOptions json, JsonSerializerOptions outputJson, McpServerToolCreateOptions options)
     {
-        var outputTypeInfo = outputJson.GetTypeInfo(outputType);
+        var outputTypeInfo = outputType is null ? null : outputJson.GetTypeInfo(outputType);
         var factoryOptions = new AIFunctionFactoryOptions
         {
             Name = name,
@@ -90,7 +77,8 @@ internal static class WidgetToolFactory
             {
                 IWidgetResult widgetResult => widgetResult.ToCallToolResult(outputJson),
                 null or CallToolResult => result,
-                _ => DataResult(result, outputTypeInfo),
+                _ when outputTypeInfo is not null => DataResult(result, outputTypeInfo),
+                _ => result,
             }),
         };
         return createTarget is null
