@@ -3,7 +3,8 @@
  * runs in the host's sandboxed iframe (a foreign origin, often `about:srcdoc`). It makes the page behave as if it
  * were on the app's own origin:
  * - keeps the host from changing `<html>` attributes (they are restored as they were when the page loaded);
- * - keeps `history.pushState/replaceState` URLs path-only, so client-side routing does not throw in the sandbox;
+ * - keeps `history.pushState/replaceState` URLs on the sandbox's own origin (the app path only), so client-side
+ *   routing does not throw in the sandbox;
  * - sends same-origin `fetch` calls (relative URLs, or the sandbox's origin) to the app origin with `mode: "cors"`;
  * - opens external links (another origin, or `target=_blank`) through the host instead of navigating the iframe.
  * It also adds `<base href>` (the app base URL) when the page has none.
@@ -57,7 +58,12 @@ export function guardHtmlAttributes(win: Window = window): () => void {
   return () => observer.disconnect();
 }
 
-/** Makes `history.pushState/replaceState` URLs path-only (`/path?query#hash`), resolved against the app base URL. */
+/**
+ * Keeps `history.pushState/replaceState` URLs on the document's own origin: the app path (`/path?query#hash`, resolved
+ * against the app base URL) is put on the sandbox origin, because a path resolved through `<base href>` would
+ * point at the app origin and throw. Where the document accepts no URL at all (`about:srcdoc`), the state is
+ * still pushed, without the URL.
+ */
 export function relativeHistory(baseUrl: string, win: Window = window): () => void {
   const history = win.history;
   const { pushState, replaceState } = history;
@@ -67,10 +73,10 @@ export function relativeHistory(baseUrl: string, win: Window = window): () => vo
       if (url == null) return original.call(history, data, unused, url);
       const u = new URL(String(url), baseUrl);
       const path = u.pathname + u.search + u.hash;
+      const loc = win.location;
       try {
-        original.call(history, data, unused, path);
+        original.call(history, data, unused, /^https?:$/.test(loc?.protocol) ? loc.origin + path : path);
       } catch {
-        // about:srcdoc accepts no path at all: keep the state, drop the URL.
         original.call(history, data, unused);
       }
     };
@@ -144,8 +150,9 @@ export function interceptExternalLinks(baseUrl: string, win: BootstrapWindow = w
     event.preventDefault();
     openThroughHost(url.href, win);
   };
-  win.document.addEventListener("click", onClick, true);
-  return () => win.document.removeEventListener("click", onClick, true);
+  // Bubble phase: the page's own handlers (client-side routers) run first and can claim the click.
+  win.document.addEventListener("click", onClick);
+  return () => win.document.removeEventListener("click", onClick);
 }
 
 export interface BootstrapOptions {
