@@ -33,6 +33,7 @@ for (const [name, bytes] of rows) {
   console.log(`${name.padEnd(42)} ${String(bytes.length).padStart(6)} B min  ${String(gz(bytes)).padStart(5)} B gzip`);
 }
 const runtime = gz(rows[0][1]);
+console.log(`${"react hooks and components alone".padEnd(42)} ${String(rows[1][1].length - rows[0][1].length).padStart(6)} B min  ${String(gz(rows[1][1]) - runtime).padStart(5)} B gzip (difference)`);
 if (runtime > RUNTIME_BUDGET) {
   console.error(`runtime is ${runtime} B gzip, over the ${RUNTIME_BUDGET} B budget`);
   process.exit(1);
