@@ -89,7 +89,7 @@ export function useCallTool(): <T = JsonObject>(name: string, args?: JsonObject)
 }
 
 /** `(prompt) => Promise<void>`, posting a follow-up user message into the conversation. */
-export function useSendMessage(): (prompt: string) => Promise<void> {
+export function useSendMessage(): (prompt: string | { prompt: string; scrollToBottom?: boolean }) => Promise<void> {
   const app = useInlayApp();
   return useCallback((prompt) => app.sendFollowUpMessage(prompt), [app]);
 }
