@@ -1,0 +1,4 @@
+export { createInlayApp, InlayApp, isHostless, openai, PROTOCOL_VERSION, SET_GLOBALS_EVENT } from "./app";
+export type { InlayOptions } from "./app";
+export { RpcError, TIMEOUT_CODE } from "./rpc";
+export type * from "./types";
