@@ -9,7 +9,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class InlayEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections, and the widget asset endpoints.
+    /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections: Host and Origin checks against DNS rebinding,
+    /// a body size limit, JSON parse errors answered as JSON-RPC errors, and no stack traces in any response.
     /// </summary>
     /// <param name="endpoints">The app's endpoint builder.</param>
     /// <param name="pattern">The MCP endpoint's route, <c>/mcp</c> by default.</param>
@@ -22,6 +23,7 @@ public static class InlayEndpointRouteBuilderExtensions
             throw new InvalidOperationException("MapInlay() needs Inlay's services: call WithInlay() on the MCP server builder (builder.Services.AddMcpServer().WithHttpTransport().WithInlay()).");
 
         var mcp = endpoints.MapMcp(pattern);
+        McpEndpointGuard.Apply(mcp);
         services.GetRequiredService<InlayEndpointRegistry>().AddMcpPath(pattern);
         return mcp;
     }

@@ -110,6 +110,8 @@ public static class InlayMcpServerBuilderExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
+        services.TryAddSingleton<RequestOriginPolicy>();
+        services.TryAddSingleton<McpEndpointGuard>();
         services.TryAddScoped<ToolCallAccessor>();
         services.TryAddScoped(static sp => sp.GetRequiredService<ToolCallAccessor>().Request is { } call ? ClientHints.From(call) : ClientHints.None);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, WidgetResourceSetup>());

@@ -16,6 +16,7 @@ internal sealed class InlayStartup(
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
     PublicUrlResolver publicUrl,
+    RequestOriginPolicy originPolicy,
     InlayEndpointRegistry endpoints,
     ILogger<InlayStartup> logger) : IHostedService
 {
@@ -25,6 +26,9 @@ internal sealed class InlayStartup(
             [.. widgets], [.. tools], options.Value, environment.IsDevelopment(), environment.ContentRootFileProvider, logger);
         var problems = await validator.ValidateAsync(cancellationToken);
         if (problems.Count > 0) throw new InlayValidationException(problems);
+
+        if (!originPolicy.KnowsPublicHost && !environment.IsDevelopment())
+            logger.LogWarning("The MCP endpoint accepts only loopback Host names: set Inlay:PublicUrl (or Inlay:AllowedHosts) to the name clients use to reach this server.");
 
         lifetime.ApplicationStarted.Register(() =>
         {
