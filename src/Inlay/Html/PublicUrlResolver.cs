@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -26,7 +27,9 @@ internal sealed class PublicUrlResolver
     private readonly IHostEnvironment? _environment;
     private readonly IServer? _server;
     private readonly IEnvironmentVariables _variables;
+    private readonly Lazy<PublicUrl?> _configured;
     private readonly Lazy<PublicUrl?> _platform;
+    private readonly Lazy<(string Host, string Describe)?> _workspace;
 
     /// <summary>Creates the resolver.</summary>
     /// <param name="options">Inlay options, for <see cref="InlayOptions.PublicUrl"/>.</param>
@@ -43,7 +46,9 @@ internal sealed class PublicUrlResolver
         _environment = environment;
         _server = server;
         _variables = variables ?? ProcessEnvironmentVariables.Instance;
+        _configured = new Lazy<PublicUrl?>(FromConfiguration);
         _platform = new Lazy<PublicUrl?>(FromPlatform);
+        _workspace = new Lazy<(string, string)?>(FindWorkspace);
     }
 
     /// <summary>The public base URL without a trailing slash, such as <c>https://app.example.com</c>.</summary>
@@ -79,17 +84,10 @@ internal sealed class PublicUrlResolver
     /// <summary>The public URL and a few words on where it came from.</summary>
     internal PublicUrl Find(HttpContext? context)
     {
-        var configured = _options.Value.PublicUrl;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return Normalize(configured) is { } url
-                ? new PublicUrl(url, "configuration Inlay:PublicUrl")
-                : throw new InvalidOperationException(ValidateConfigured());
-        }
-
+        if (_configured.Value is { } configured) return configured;
         if (_platform.Value is { } platform) return platform;
-        // Codespaces and Gitpod URLs name the port, known once the server listens, so they are not cached.
-        if (FromDevelopmentCloud() is { } workspace) return workspace;
+        // Codespaces and Gitpod URLs name the port, known for sure once the server listens, so they are not cached.
+        if (FromWorkspace() is { } workspace) return workspace;
 
         if (context is not null && context.Request.Host.HasValue)
         {
@@ -101,6 +99,15 @@ internal sealed class PublicUrlResolver
         if (FromServerAddresses() is { } address)
             return new PublicUrl(address, development ? "server address, Development" : "server address; set Inlay:PublicUrl to the URL clients use");
         return new PublicUrl("http://localhost", "no server address yet; set Inlay:PublicUrl");
+    }
+
+    private PublicUrl? FromConfiguration()
+    {
+        var configured = _options.Value.PublicUrl;
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        return Normalize(configured) is { } url
+            ? new PublicUrl(url, "configuration Inlay:PublicUrl")
+            : throw new InvalidOperationException(ValidateConfigured());
     }
 
     private PublicUrl? FromPlatform()
@@ -116,19 +123,21 @@ internal sealed class PublicUrlResolver
         return null;
     }
 
-    private PublicUrl? FromDevelopmentCloud()
+    /// <summary>A cloud development workspace whose forwarded URLs name a port: "https://{name}-{port}.{domain}" style.</summary>
+    private (string Host, string Describe)? FindWorkspace()
     {
-        var codespace = Host("CODESPACE_NAME");
-        var forwardingDomain = Host("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN");
-        var gitpod = Get("GITPOD_WORKSPACE_URL") is { } gitpodUrl ? Normalize(gitpodUrl) : null;
-        if ((codespace is null || forwardingDomain is null) && gitpod is null) return null;
-        if (ListeningPort() is not { } port) return null;
-
-        if (codespace is not null && forwardingDomain is not null)
-            return new($"https://{codespace}-{port}.{forwardingDomain}", $"GitHub Codespaces CODESPACE_NAME, GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN and port {port}");
+        if (Host("CODESPACE_NAME") is { } codespace && Host("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN") is { } forwardingDomain)
+            return ($"{codespace}-{{0}}.{forwardingDomain}", "GitHub Codespaces CODESPACE_NAME, GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN and port {0}");
         // https://workspace-id.ws-eu.gitpod.io serves port 5000 at https://5000-workspace-id.ws-eu.gitpod.io.
-        var workspace = new Uri(gitpod!);
-        return new($"https://{port}-{workspace.Host}", $"Gitpod GITPOD_WORKSPACE_URL and port {port}");
+        if (Get("GITPOD_WORKSPACE_URL") is { } gitpod && Normalize(gitpod) is { } gitpodUrl)
+            return ($"{{0}}-{new Uri(gitpodUrl).Host}", "Gitpod GITPOD_WORKSPACE_URL and port {0}");
+        return null;
+    }
+
+    private PublicUrl? FromWorkspace()
+    {
+        if (_workspace.Value is not { } workspace || ListeningPort() is not { } port) return null;
+        return new PublicUrl("https://" + string.Format(CultureInfo.InvariantCulture, workspace.Host, port), string.Format(CultureInfo.InvariantCulture, workspace.Describe, port));
     }
 
     /// <summary>The port the app listens on, preferring plain HTTP (forwarded ports terminate TLS themselves).</summary>
