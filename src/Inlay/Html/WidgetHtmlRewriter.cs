@@ -492,8 +492,9 @@ internal static class WidgetHtmlRewriter
         return path;
     }
 
+    // An unquoted value ends at whitespace or '>'; other characters ('=', quotes after the first) are kept by browsers.
     private static bool NeedsEncoding(string value, char quote) =>
-        quote == '\0' ? value.AsSpan().IndexOfAny("\t\n\f\r \"'<=>`&") >= 0 : value.Contains(quote);
+        quote == '\0' ? value.AsSpan().IndexOfAny("\t\n\f\r >") >= 0 : value.Contains(quote);
 
     private static string EncodeAttribute(string value, char quote)
     {
@@ -502,7 +503,7 @@ internal static class WidgetHtmlRewriter
         {
             if (c == '&') builder.Append("&amp;");
             else if (c == quote) builder.Append(quote == '"' ? "&quot;" : "&#39;");
-            else if (quote == '\0' && (IsHtmlSpace(c) || c is '"' or '\'' or '<' or '=' or '>' or '`'))
+            else if (quote == '\0' && (IsHtmlSpace(c) || c == '>'))
                 builder.Append("&#").Append((int)c).Append(';');
             else builder.Append(c);
         }

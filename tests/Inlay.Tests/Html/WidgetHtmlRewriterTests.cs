@@ -17,6 +17,8 @@ public class WidgetHtmlRewriterTests
     [InlineData("<img src='a.png'>", "<img src='" + Abs + "a.png'>")]
     [InlineData("<img src=a.png alt=x>", "<img src=" + Abs + "a.png alt=x>")]
     [InlineData("<img src=a.png>", "<img src=" + Abs + "a.png>")]
+    [InlineData("<img src=a.png?x=1>", "<img src=" + Abs + "a.png?x=1>")]
+    [InlineData("<img src=a.png?x=1&amp;y=\"2\">", "<img src=" + Abs + "a.png?x=1&amp;y=\"2\">")]
     [InlineData("<IMG SRC=\"a.png\">", "<IMG SRC=\"" + Abs + "a.png\">")]
     [InlineData("<img\nsrc\n=\n\"a.png\"\n/>", "<img\nsrc\n=\n\"" + Abs + "a.png\"\n/>")]
     [InlineData("<iframe src=\"inner.html\"></iframe>", "<iframe src=\"" + Abs + "inner.html\"></iframe>")]
