@@ -4,8 +4,13 @@ namespace Inlay;
 internal sealed class InlayEndpointRegistry
 {
     private readonly List<string> _mcpPaths = [];
+    private readonly List<string> _assetPaths = [];
 
     public IReadOnlyList<string> McpPaths => _mcpPaths;
 
+    public IReadOnlyList<string> AssetPaths => _assetPaths;
+
     public void AddMcpPath(string path) => _mcpPaths.Add(path);
+
+    public void AddAssetPaths(IEnumerable<string> paths) => _assetPaths.AddRange(paths);
 }

@@ -10,7 +10,8 @@ public static class InlayEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections: Host and Origin checks against DNS rebinding,
-    /// a body size limit, JSON parse errors answered as JSON-RPC errors, and no stack traces in any response.
+    /// a body size limit, JSON parse errors answered as JSON-RPC errors, and no stack traces in any response. Also serves
+    /// the files of widgets built into asset folders, with CORS for the hosts' sandbox origins.
     /// </summary>
     /// <param name="endpoints">The app's endpoint builder.</param>
     /// <param name="pattern">The MCP endpoint's route, <c>/mcp</c> by default.</param>
@@ -24,7 +25,9 @@ public static class InlayEndpointRouteBuilderExtensions
 
         var mcp = endpoints.MapMcp(pattern);
         McpEndpointGuard.Apply(mcp);
-        services.GetRequiredService<InlayEndpointRegistry>().AddMcpPath(pattern);
+        var registry = services.GetRequiredService<InlayEndpointRegistry>();
+        registry.AddMcpPath(pattern);
+        registry.AddAssetPaths(WidgetAssetEndpoints.Map(endpoints, services.GetServices<WidgetDeclaration>()));
         return mcp;
     }
 }

@@ -108,6 +108,7 @@ public static class InlayMcpServerBuilderExtensions
 
         services.AddOptions<InlayOptions>().BindConfiguration(InlayOptions.SectionName);
         services.AddHttpContextAccessor();
+        WidgetAssetEndpoints.AddWidgetAssetServices(services);
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
         services.TryAddSingleton<RequestOriginPolicy>();

@@ -24,18 +24,25 @@ internal sealed class InlayStartup(
     {
         var validator = new DeclarationValidator(
             [.. widgets], [.. tools], options.Value, environment.IsDevelopment(), environment.ContentRootFileProvider, logger);
-        var problems = await validator.ValidateAsync(cancellationToken);
+        var problems = new List<string>();
+        if (publicUrl.ValidateConfigured() is { } publicUrlProblem) problems.Add(publicUrlProblem);
+        problems.AddRange(await validator.ValidateAsync(cancellationToken));
         if (problems.Count > 0) throw new InlayValidationException(problems);
 
         if (!originPolicy.KnowsPublicHost && !environment.IsDevelopment())
             logger.LogWarning("The MCP endpoint accepts only loopback Host names: set Inlay:PublicUrl (or Inlay:AllowedHosts) to the name clients use to reach this server.");
+
+        if (endpoints.AssetPaths.Count > 0 && options.Value.WidgetCorsOrigins.Count == 0 && !environment.IsDevelopment())
+            logger.LogWarning("Widget assets are served, but no host sandbox origin may fetch them cross-origin: set Inlay:WidgetCorsOrigins, for example to https://*.web-sandbox.oaiusercontent.com for ChatGPT.");
 
         lifetime.ApplicationStarted.Register(() =>
         {
             var baseUrl = publicUrl.Resolve(null);
             foreach (var path in endpoints.McpPaths)
                 logger.LogInformation("Inlay MCP endpoint: {Url}", baseUrl + path);
-            logger.LogInformation("Inlay public URL: {PublicUrl}; widget assets are served from it", baseUrl);
+            foreach (var path in endpoints.AssetPaths)
+                logger.LogInformation("Inlay widget assets: {Url}", baseUrl + path);
+            logger.LogInformation("Inlay public URL: {PublicUrl}", publicUrl.Describe());
         });
     }
 

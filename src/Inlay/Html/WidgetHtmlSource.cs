@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.FileProviders;
 
 namespace Inlay;
@@ -30,6 +31,29 @@ public abstract class WidgetHtmlSource
     /// <summary>An HTML file, relative to the app's content root; relative URLs in it resolve against the app root.</summary>
     /// <param name="path">The file path relative to the content root, such as <c>widgets/greeting.html</c>.</param>
     public static WidgetHtmlSource FromFile(string path) => new FileHtmlSource(path);
+
+    /// <summary>An HTML document embedded in an assembly; relative URLs in it resolve against the app root (<c>/</c>).</summary>
+    /// <param name="assembly">The assembly that embeds the document.</param>
+    /// <param name="resourceName">The manifest resource name, such as <c>MyApp.Widgets.greeting.html</c>.</param>
+    public static WidgetHtmlSource FromEmbeddedResource(Assembly assembly, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceName);
+        return new EmbeddedResourceHtmlSource(assembly, resourceName);
+    }
+
+    /// <summary>
+    /// A built widget folder, such as a Vite <c>dist</c> folder. Inlay serves the folder's files over HTTP under
+    /// <c>/_inlay/widgets/{slug}/</c> (the slug is the folder's name, skipping build-output names such as
+    /// <c>dist</c>: <c>widgets/greeting/dist</c> is served as <c>/_inlay/widgets/greeting/</c>) and reads the entry
+    /// document from it. Relative URLs in the entry resolve against that path; so do root-relative ones
+    /// (<c>/assets/app.js</c>), so a build made for the site root works unchanged.
+    /// </summary>
+    /// <param name="folder">The folder, relative to the app's content root (or absolute), such as <c>widgets/greeting/dist</c>.</param>
+    /// <param name="entry">The entry document inside the folder.</param>
+    /// <param name="slug">The URL path segment to serve the folder under, when the one derived from the folder name is taken.</param>
+    public static WidgetHtmlSource FromAssetFolder(string folder, string entry = "index.html", string? slug = null) =>
+        new AssetFolderHtmlSource(folder, entry, slug);
 
     /// <inheritdoc />
     public override string ToString() => Description;

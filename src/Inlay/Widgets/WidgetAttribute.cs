@@ -13,8 +13,26 @@ public sealed class WidgetAttribute(string uri) : Attribute
     /// <summary>The resource URI.</summary>
     public string Uri { get; } = uri;
 
-    /// <summary>An HTML file relative to the content root.</summary>
+    /// <summary>An HTML file relative to the content root. Set exactly one of <see cref="HtmlFile"/>, <see cref="HtmlResource"/> and <see cref="AssetFolder"/>.</summary>
     public string? HtmlFile { get; set; }
+
+    /// <summary>
+    /// The name of an HTML document embedded in the assembly of the class the attribute is on, such as
+    /// <c>MyApp.Widgets.greeting.html</c>. Relative URLs in it resolve against the app root.
+    /// </summary>
+    public string? HtmlResource { get; set; }
+
+    /// <summary>
+    /// A built widget folder relative to the content root, such as <c>widgets/greeting/dist</c>; Inlay serves its files
+    /// under <c>/_inlay/widgets/{slug}/</c>. See <see cref="WidgetHtmlSource.FromAssetFolder"/>.
+    /// </summary>
+    public string? AssetFolder { get; set; }
+
+    /// <summary>The entry document inside <see cref="AssetFolder"/>; <c>index.html</c> when not set.</summary>
+    public string? AssetEntry { get; set; }
+
+    /// <summary>The URL path segment <see cref="AssetFolder"/> is served under; derived from the folder name when not set.</summary>
+    public string? AssetSlug { get; set; }
 
     /// <summary>The resource name in <c>resources/list</c>.</summary>
     public string? Name { get; set; }
@@ -59,10 +77,7 @@ public sealed class WidgetAttribute(string uri) : Attribute
     /// <param name="declaringType">The class the attribute is on.</param>
     internal WidgetDeclaration ToDeclaration(Type declaringType)
     {
-        var source = HtmlFile is not null
-            ? WidgetHtmlSource.FromFile(HtmlFile)
-            : throw new InvalidOperationException(
-                $"[Widget(\"{Uri}\")] on {declaringType.FullName} names no HTML source: set {nameof(HtmlFile)}.");
+        var source = CreateSource(declaringType);
         var widget = new WidgetDeclaration(Uri, source)
         {
             Name = Name,
@@ -80,5 +95,30 @@ public sealed class WidgetAttribute(string uri) : Attribute
         widget.Csp.BaseUriDomains.AddRange(BaseUriDomains);
         widget.Csp.RedirectDomains.AddRange(RedirectDomains);
         return widget;
+    }
+
+    private WidgetHtmlSource CreateSource(Type declaringType)
+    {
+        var named = new List<string>(3);
+        if (HtmlFile is not null) named.Add(nameof(HtmlFile));
+        if (HtmlResource is not null) named.Add(nameof(HtmlResource));
+        if (AssetFolder is not null) named.Add(nameof(AssetFolder));
+        var where = $"[Widget(\"{Uri}\")] on {declaringType.FullName}";
+        if (named.Count == 0)
+            throw new InvalidOperationException($"{where} names no HTML source: set one of {nameof(HtmlFile)}, {nameof(HtmlResource)} or {nameof(AssetFolder)}.");
+        if (named.Count > 1)
+            throw new InvalidOperationException($"{where} names more than one HTML source ({string.Join(", ", named)}): set only one.");
+        if ((AssetEntry is not null || AssetSlug is not null) && AssetFolder is null)
+            throw new InvalidOperationException($"{where} sets {nameof(AssetEntry)} or {nameof(AssetSlug)} without {nameof(AssetFolder)}.");
+        try
+        {
+            if (HtmlFile is not null) return WidgetHtmlSource.FromFile(HtmlFile);
+            if (HtmlResource is not null) return WidgetHtmlSource.FromEmbeddedResource(declaringType.Assembly, HtmlResource);
+            return WidgetHtmlSource.FromAssetFolder(AssetFolder!, AssetEntry ?? "index.html", AssetSlug);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"{where}: {ex.Message}", ex);
+        }
     }
 }

@@ -80,10 +80,7 @@ internal sealed class WidgetResource : McpServerResource
             Uri = _uri,
             MimeType = _mimeType,
             Text = WidgetHtmlRewriter.Rewrite(html, publicBaseUrl, _widget.Html.AssetBasePath),
-            Meta = ResourceMetaWriter.ForContents(_widget, OriginOf(publicBaseUrl)),
+            Meta = ResourceMetaWriter.ForContents(_widget, PublicUrlResolver.OriginOf(publicBaseUrl)),
         };
     }
-
-    private static string OriginOf(string baseUrl) =>
-        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : baseUrl;
 }
