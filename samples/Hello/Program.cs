@@ -1,11 +1,12 @@
 using Hello;
+using Inlay;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "hello", Version = "1.0.0" })
     .WithHttpTransport(http => http.Stateless = true)
     .WithInlay()
-    .WithWidgetTools<GreetingTools>();
+    .WithWidgetTools<GreetingTools>(InlayJson.CreateOptions(HelloJsonContext.Default));
 
 builder.Services.AddSingleton(TimeProvider.System);
 
