@@ -118,6 +118,7 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, WidgetResourceSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InlayStartup>());
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallFilter.Create));
+        builder.WithMessageFilters(filters => filters.AddOutgoingFilter(SecuritySchemesFilter.Create));
     }
 }
 

@@ -18,6 +18,7 @@ internal sealed class InlayStartup(
     PublicUrlResolver publicUrl,
     RequestOriginPolicy originPolicy,
     InlayEndpointRegistry endpoints,
+    IServiceProvider services,
     ILogger<InlayStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ internal sealed class InlayStartup(
         var problems = new List<string>();
         if (publicUrl.ValidateConfigured() is { } publicUrlProblem) problems.Add(publicUrlProblem);
         problems.AddRange(await validator.ValidateAsync(cancellationToken));
+        problems.AddRange(await ToolAuthorizationCheck.FindProblemsAsync(tools, services));
         if (problems.Count > 0) throw new InlayValidationException(problems);
 
         if (!originPolicy.KnowsPublicHost && !environment.IsDevelopment())

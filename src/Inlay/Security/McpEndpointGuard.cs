@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,6 +38,16 @@ internal sealed class McpEndpointGuard(RequestOriginPolicy policy, IOptions<Inla
         {
             logger.LogWarning("Refused an MCP request: {Reason}", refusal);
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorResponse.ServerError, refusal);
+            return;
+        }
+
+        // A token that is present but not valid (expired, wrong audience, bad signature) is an HTTP 401 with the
+        // challenge; no token at all is anonymous, so public tools work and protected ones refuse per call.
+        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true
+            && context.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes
+            && await schemes.GetDefaultChallengeSchemeAsync() is not null)
+        {
+            await context.ChallengeAsync();
             return;
         }
 
