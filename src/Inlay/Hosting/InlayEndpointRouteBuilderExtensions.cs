@@ -25,6 +25,7 @@ public static class InlayEndpointRouteBuilderExtensions
 
         var mcp = endpoints.MapMcp(pattern);
         McpEndpointGuard.Apply(mcp);
+        McpRateLimiting.Apply(endpoints, mcp);
         var registry = services.GetRequiredService<InlayEndpointRegistry>();
         registry.AddMcpPath(pattern);
         registry.AddAssetPaths(WidgetAssetEndpoints.Map(endpoints, services.GetServices<WidgetDeclaration>()));

@@ -109,6 +109,7 @@ public static class InlayMcpServerBuilderExtensions
         services.AddOptions<InlayOptions>().BindConfiguration(InlayOptions.SectionName);
         services.AddHttpContextAccessor();
         WidgetAssetEndpoints.AddWidgetAssetServices(services);
+        McpRateLimiting.AddServices(services);
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
         services.TryAddSingleton<RequestOriginPolicy>();
