@@ -9,9 +9,11 @@ builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "he
     .WithWidgetTools<GreetingTools>(InlayJson.CreateOptions(HelloJsonContext.Default));
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.MapInlay("/mcp");
+app.MapHealthChecks("/health");
 app.Run();
 
 /// <summary>The Hello sample app; public so tests can start it.</summary>

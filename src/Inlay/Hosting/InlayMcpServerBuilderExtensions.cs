@@ -112,6 +112,8 @@ public static class InlayMcpServerBuilderExtensions
         McpRateLimiting.AddServices(services);
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
+        services.TryAddSingleton<InlayReadiness>();
+        services.AddHealthChecks().AddCheck<InlayHealthCheck>("inlay");
         services.TryAddSingleton<RequestOriginPolicy>();
         services.TryAddSingleton<McpEndpointGuard>();
         services.TryAddScoped<ToolCallAccessor>();

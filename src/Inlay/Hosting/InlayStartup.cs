@@ -18,6 +18,7 @@ internal sealed class InlayStartup(
     PublicUrlResolver publicUrl,
     RequestOriginPolicy originPolicy,
     InlayEndpointRegistry endpoints,
+    InlayReadiness readiness,
     IServiceProvider services,
     ILogger<InlayStartup> logger) : IHostedService
 {
@@ -39,6 +40,7 @@ internal sealed class InlayStartup(
 
         lifetime.ApplicationStarted.Register(() =>
         {
+            readiness.MarkReady();
             var baseUrl = publicUrl.Resolve(null);
             foreach (var path in endpoints.McpPaths)
                 logger.LogInformation("Inlay MCP endpoint: {Url}", baseUrl + path);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
@@ -6,9 +7,9 @@ using ModelContextProtocol.Server;
 namespace Inlay;
 
 /// <summary>
-/// Runs before every tool: records the call for request-scoped services, refuses protected tools to callers whose
-/// token does not allow them, and rejects arguments that do not fit the tool's input schema with an <c>isError</c>
-/// result naming the argument, before the tool is bound or run.
+/// Runs around every tool: records the call for request-scoped services, refuses protected tools to callers whose
+/// token does not allow them, rejects arguments that do not fit the tool's input schema with an <c>isError</c> result
+/// naming the argument (before the tool is bound or run), and measures the call's duration and outcome.
 /// </summary>
 internal static class ToolCallFilter
 {
@@ -19,30 +20,56 @@ internal static class ToolCallFilter
         {
             if (request.Services?.GetService<ToolCallAccessor>() is { } accessor) accessor.Request = request;
             if (request.MatchedPrimitive is not McpServerTool tool) return next(request, cancellationToken);
-            return ToolAuthorization.For(tool).IsProtected
-                ? AuthorizeThenRunAsync(request, tool, next, cancellationToken)
-                : ValidateThenRun(request, tool, next, cancellationToken);
+            return MeasureAsync(request, tool, next, cancellationToken);
         };
 
-    private static async ValueTask<CallToolResult> AuthorizeThenRunAsync(
+    private static async ValueTask<CallToolResult> MeasureAsync(
         RequestContext<CallToolRequestParams> request, McpServerTool tool,
         McpRequestHandler<CallToolRequestParams, CallToolResult> next, CancellationToken cancellationToken)
     {
-        var publicUrl = request.Services!.GetRequiredService<PublicUrlResolver>();
-        if (await ToolCallAuthorizer.CheckAsync(request, tool, publicUrl) is { } refusal) return refusal;
-        return await ValidateThenRun(request, tool, next, cancellationToken);
+        var name = tool.ProtocolTool.Name;
+        using var activity = InlayTelemetry.ActivitySource.StartActivity("tool " + name);
+        activity?.SetTag(InlayTelemetry.ToolTag, name);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "exception";
+        try
+        {
+            var (result, refusal) = await RunAsync(request, tool, next, cancellationToken);
+            outcome = refusal ?? (result.IsError == true ? "error" : "ok");
+            return result;
+        }
+        finally
+        {
+            activity?.SetTag(InlayTelemetry.OutcomeTag, outcome);
+            if (outcome != "ok") activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            if (InlayTelemetry.ToolDuration.Enabled)
+            {
+                InlayTelemetry.ToolDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                    new KeyValuePair<string, object?>(InlayTelemetry.ToolTag, name), new KeyValuePair<string, object?>(InlayTelemetry.OutcomeTag, outcome));
+            }
+        }
     }
 
-    private static ValueTask<CallToolResult> ValidateThenRun(
+    /// <summary>The result, and the outcome when Inlay refused the call before the tool ran.</summary>
+    private static async ValueTask<(CallToolResult Result, string? Refusal)> RunAsync(
         RequestContext<CallToolRequestParams> request, McpServerTool tool,
         McpRequestHandler<CallToolRequestParams, CallToolResult> next, CancellationToken cancellationToken)
     {
-        var validator = Validators.GetValue(tool, static t => ToolArgumentValidator.Compile(t.ProtocolTool.InputSchema));
-        if (validator.Validate(request.Params?.Arguments) is not { } problem) return next(request, cancellationToken);
-        return ValueTask.FromResult(new CallToolResult
+        if (ToolAuthorization.For(tool).IsProtected)
         {
-            IsError = true,
-            Content = [new TextContentBlock { Text = $"Invalid arguments for tool '{tool.ProtocolTool.Name}': {problem}" }],
-        });
+            var publicUrl = request.Services!.GetRequiredService<PublicUrlResolver>();
+            if (await ToolCallAuthorizer.CheckAsync(request, tool, publicUrl) is { } refusal) return (refusal, "unauthorized");
+        }
+
+        var validator = Validators.GetValue(tool, static t => ToolArgumentValidator.Compile(t.ProtocolTool.InputSchema));
+        if (validator.Validate(request.Params?.Arguments) is { } problem)
+        {
+            return (new CallToolResult
+            {
+                IsError = true,
+                Content = [new TextContentBlock { Text = $"Invalid arguments for tool '{tool.ProtocolTool.Name}': {problem}" }],
+            }, "invalid_arguments");
+        }
+        return (await next(request, cancellationToken), null);
     }
 }

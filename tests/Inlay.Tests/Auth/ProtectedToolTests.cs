@@ -112,7 +112,9 @@ public sealed class ProtectedToolTests : IAsyncLifetime
     [Fact]
     public async Task A_token_with_the_scope_runs_the_tool_as_its_subject()
     {
-        var result = await CallAsync("show_orders", new { }, TestTokens.Create("user-7", "orders.read profile"));
+        var token = TestTokens.Create("user-7", "orders.read profile");
+        var result = await CallAsync("show_orders", new { }, token);
+        Assert.DoesNotContain(_app.Logs.Entries, e => e.Message.Contains(token));
         Assert.False(result.TryGetProperty("isError", out var isError) && isError.GetBoolean());
         Assert.Equal("user-7", result.GetProperty("structuredContent").GetProperty("owner").GetString());
     }
@@ -155,6 +157,7 @@ public sealed class ProtectedToolTests : IAsyncLifetime
         var challenge = string.Join(",", response.Headers.WwwAuthenticate.Select(h => h.ToString()));
         Assert.Contains("resource_metadata=", challenge);
         Assert.DoesNotContain(token, await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_app.Logs.Entries, e => e.Message.Contains(token) || e.Exception?.ToString().Contains(token) == true);
     }
 
     [Fact]

@@ -80,6 +80,14 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
     }
 
     [Fact]
+    public async Task Health_endpoint_reports_healthy_once_started()
+    {
+        var response = await new HttpClient().GetAsync(new Uri(_mcp.BaseAddress, "/health"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Get_on_the_stateless_endpoint_is_method_not_allowed()
     {
         var response = await new HttpClient().GetAsync(new Uri(_mcp.BaseAddress, "/mcp"));
