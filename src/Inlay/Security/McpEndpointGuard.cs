@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +17,7 @@ namespace Inlay;
 /// bodies that are not valid UTF-8 JSON (a JSON-RPC parse error, -32700) before the SDK reads them; turns anything
 /// that escapes the handler into a JSON-RPC error with no stack trace.
 /// </summary>
-internal sealed class McpEndpointGuard(RequestOriginPolicy policy, IOptions<InlayOptions> options, ILogger<McpEndpointGuard> logger)
+internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOptions<InlayOptions> options, ILogger<McpEndpointGuard> logger)
 {
     /// <summary>Applies the guard to every endpoint the convention builder covers (the MCP POST, GET and DELETE).</summary>
     public static void Apply(IEndpointConventionBuilder endpoints) =>
@@ -60,6 +61,15 @@ internal sealed class McpEndpointGuard(RequestOriginPolicy policy, IOptions<Inla
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is no one to answer.
+        }
+        catch (JsonException ex) when (!context.Response.HasStarted)
+        {
+            // The body is valid JSON (checked above), so the SDK failed to read a message's params into their type:
+            // the caller sent the wrong shape, which is theirs to fix, not a server fault.
+            logger.LogInformation("Refused an MCP request with params of the wrong shape: {Reason}", ex.Message);
+            context.Response.Clear();
+            await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorResponse.InvalidParams,
+                "Invalid params: " + TypeNamePattern().Replace(ex.Message, ""), RequestId(context));
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
@@ -116,7 +126,8 @@ internal sealed class McpEndpointGuard(RequestOriginPolicy policy, IOptions<Inla
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorResponse.ParseError, "Parse error: " + problem);
             return false;
         }
-        request.Body = new MemoryStream(buffer.WrittenSpan.ToArray(), writable: false);
+        var copy = buffer.WrittenSpan.ToArray();
+        request.Body = new MemoryStream(copy, 0, copy.Length, writable: false, publiclyVisible: true);
         return true;
     }
 
@@ -127,14 +138,41 @@ internal sealed class McpEndpointGuard(RequestOriginPolicy policy, IOptions<Inla
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
-            while (reader.Read()) { }
+            while (reader.Read())
+            {
+                // An escaped string can hide a lone surrogate (\ud800), which the SDK would fail to unescape later.
+                if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) reader.GetString();
+            }
             return reader.BytesConsumed == 0 ? "the body is empty." : null;
         }
         catch (JsonException ex)
         {
             return ex.Message;
         }
+        catch (InvalidOperationException)
+        {
+            return "a string holds an invalid \\u escape (a lone surrogate).";
+        }
     }
+
+    /// <summary>The request's JSON-RPC id, read again from the buffered body for an error answer; null when absent.</summary>
+    private static JsonElement? RequestId(HttpContext context)
+    {
+        if (context.Request.Body is not MemoryStream body || !body.TryGetBuffer(out var bytes)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("id", out var id) ? id.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // The serializer names .NET types in its messages; callers need the field names, not our types.
+    [GeneratedRegex(" for type '[^']*'")]
+    private static partial Regex TypeNamePattern();
 
     private static Task TooLargeAsync(HttpContext context, long limit) =>
         JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorResponse.InvalidRequest,

@@ -136,6 +136,30 @@ public sealed class McpEndpointGuardTests
     }
 
     [Fact]
+    public async Task A_lone_surrogate_escape_is_a_parse_error()
+    {
+        await using var app = await StartAsync();
+        var (status, message, _) = await PostAsync(app, """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"\ud800"}}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(-32700, message.GetProperty("error").GetProperty("code").GetInt32());
+        await AssertStillServesAsync(app);
+    }
+
+    [Fact]
+    public async Task Params_of_the_wrong_shape_are_invalid_params_with_the_request_id()
+    {
+        await using var app = await StartAsync();
+        var (status, message, _) = await PostAsync(app, """{"jsonrpc":"2.0","id":282,"method":"initialize","params":{"name":"x"}}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(282, message.GetProperty("id").GetInt32());
+        var error = message.GetProperty("error");
+        Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+        Assert.Contains("protocolVersion", error.GetProperty("message").GetString());
+        Assert.DoesNotContain("ModelContextProtocol.", error.GetProperty("message").GetString());
+        await AssertStillServesAsync(app);
+    }
+
+    [Fact]
     public async Task Json_nested_deeper_than_the_limit_is_a_parse_error()
     {
         await using var app = await StartAsync();
