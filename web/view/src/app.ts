@@ -7,6 +7,7 @@
 import { Rpc, RpcError } from "./rpc";
 import { observeSize } from "./resize";
 import { widgetStateStore, type WidgetStateStore } from "./widget-state-store";
+import { checkExternalUrl } from "./external-url";
 import type {
   CallToolResult,
   ContentBlock,
@@ -218,7 +219,8 @@ export class InlayApp {
 
   /** Opens a URL through the host (`ui/open-link`); `redirectUrl` is passed to ChatGPT. */
   async openExternal(target: string | { href: string; redirectUrl?: string | false }): Promise<void> {
-    const args = typeof target === "string" ? { href: target } : target;
+    const given = typeof target === "string" ? { href: target } : target;
+    const args = { ...given, href: checkExternalUrl(given.href) };
     const oa = openai();
     if (oa?.openExternal) return oa.openExternal(args);
     await this.send("ui/open-link", { url: args.href }, "openLinks");

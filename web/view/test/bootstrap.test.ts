@@ -3,6 +3,7 @@ import {
   guardHtmlAttributes,
   installBootstrap,
   isForeignFrame,
+  openThroughHost,
   readBaseUrl,
   relativeHistory,
 } from "../src/bootstrap";
@@ -209,6 +210,12 @@ describe("external links", () => {
   it("sends a same-origin target=_blank link to the host, resolved against the base URL", () => {
     click('<a href="terms" target="_blank">terms</a>');
     expect(host.posted[0]!.params).toEqual({ url: "https://app.example/shop/terms" });
+  });
+
+  it("never sends a javascript: or data: URL to the host", () => {
+    openThroughHost("javascript:alert(1)");
+    openThroughHost("data:text/html,<b>x</b>");
+    expect(host.posted).toHaveLength(0);
   });
 
   it("prefers window.openai.openExternal", () => {

@@ -343,6 +343,15 @@ describe("requests from the view", () => {
     await expect(a.openExternal("https://x.example")).rejects.toThrow(/ui\/open-link was refused/);
   });
 
+  it("refuses links that are not absolute http(s) URLs before they reach the host", async () => {
+    host.handlers["ui/open-link"] = () => ({});
+    const a = await connected();
+    for (const bad of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "/relative/path", "file:///etc/passwd"]) {
+      await expect(a.openExternal(bad)).rejects.toThrow(/Cannot open/);
+    }
+    expect(host.of("ui/open-link")).toHaveLength(0);
+  });
+
   it("requests a display mode and returns the mode the host granted", async () => {
     host.handlers["ui/request-display-mode"] = (p) => ({ mode: p.mode === "pip" ? "inline" : p.mode });
     const a = await connected();

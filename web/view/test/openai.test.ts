@@ -91,6 +91,8 @@ describe("window.openai methods are preferred", () => {
     await app.openExternal({ href: "https://pay.example.com", redirectUrl: false });
     expect(oa.openExternal).toHaveBeenNthCalledWith(1, { href: "https://example.com" });
     expect(oa.openExternal).toHaveBeenNthCalledWith(2, { href: "https://pay.example.com", redirectUrl: false });
+    await expect(app.openExternal("javascript:alert(1)")).rejects.toThrow(/only http and https/);
+    expect(oa.openExternal).toHaveBeenCalledTimes(2);
 
     expect(await app.requestDisplayMode("pip")).toBe("fullscreen");
     expect(oa.requestDisplayMode).toHaveBeenCalledWith({ mode: "pip" });

@@ -10,6 +10,7 @@
  * It also adds `<base href>` (the app base URL) when the page has none.
  * The app base URL comes from `<meta name="inlay-base-url" content="…">` or `window.__INLAY_BASE_URL__`.
  */
+import { checkExternalUrl } from "../external-url";
 
 interface OpenExternalHost {
   openExternal?(args: { href: string }): unknown;
@@ -123,7 +124,13 @@ export const OPEN_LINK_EVENT = "inlay:open-link";
  * Opens a URL through the host: a loaded Inlay runtime (it cancels the `inlay:open-link` event), else
  * `window.openai.openExternal`, else an MCP Apps `ui/open-link` request posted to the parent.
  */
-export function openThroughHost(href: string, win: BootstrapWindow = window): void {
+export function openThroughHost(target: string, win: BootstrapWindow = window): void {
+  let href: string;
+  try {
+    href = checkExternalUrl(target);
+  } catch {
+    return;
+  }
   const event = new CustomEvent(OPEN_LINK_EVENT, { detail: { href }, cancelable: true });
   if (!win.dispatchEvent(event)) return;
   if (win.openai?.openExternal) {
