@@ -1,3 +1,4 @@
+using Inlay.Testing;
 using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

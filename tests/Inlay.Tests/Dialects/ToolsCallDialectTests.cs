@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Inlay.Testing;
 using Inlay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

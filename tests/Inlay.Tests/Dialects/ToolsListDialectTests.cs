@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using System.Text.Json;
+using Inlay.Testing;
 using Inlay.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Inlay.Testing;
 using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

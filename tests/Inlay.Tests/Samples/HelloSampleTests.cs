@@ -1,4 +1,5 @@
 using System.Net;
+using Inlay.Testing;
 using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

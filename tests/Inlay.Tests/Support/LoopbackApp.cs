@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Inlay.Testing;
+
 namespace Inlay.Tests.Support;
 
 /// <summary>An app built for one test and served by Kestrel on a free loopback port.</summary>

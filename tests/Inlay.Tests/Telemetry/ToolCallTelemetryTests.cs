@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inlay.Testing;
 using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
