@@ -40,11 +40,15 @@ internal sealed class WidgetResource : McpServerResource
             MimeType = mimeType,
             Meta = ResourceMetaWriter.ForListing(widget),
         };
+        ProtocolResource = ProtocolResourceTemplate.AsResource();
     }
 
     public WidgetDeclaration Widget => _widget;
 
     public override ResourceTemplate ProtocolResourceTemplate { get; }
+
+    /// <summary>Built once: the SDK's default builds a new listing entry on every <c>resources/list</c>.</summary>
+    public override Resource? ProtocolResource { get; }
 
     public override IReadOnlyList<object> Metadata => [];
 

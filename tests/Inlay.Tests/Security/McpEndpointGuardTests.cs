@@ -207,10 +207,32 @@ public sealed class McpEndpointGuardTests
     public async Task A_chunked_body_over_the_limit_is_413_too()
     {
         await using var app = await StartAsync(configure: o => o.MaxRequestBodyBytes = 10_000);
-        var content = new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(BigPing(50_000))));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var (status, _, _) = await PostAsync(app, content, r => r.Headers.TransferEncodingChunked = true);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        // Raw socket: the server answers 413 and closes while the client is still sending, which an HttpClient
+        // reports as a broken pipe instead of the answer. Read the answer while writing.
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(System.Net.IPAddress.Loopback, app.BaseAddress.Port);
+        var stream = client.GetStream();
+        var header = $"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:{app.BaseAddress.Port}\r\nContent-Type: application/json\r\n" +
+                     "Accept: application/json, text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(header));
+        var reading = new StreamReader(stream, Encoding.ASCII).ReadLineAsync();
+        var body = Encoding.UTF8.GetBytes(BigPing(50_000));
+        try
+        {
+            for (var offset = 0; offset < body.Length && !reading.IsCompleted; offset += 4096)
+            {
+                var chunk = body.AsMemory(offset, Math.Min(4096, body.Length - offset));
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"{chunk.Length:X}\r\n"));
+                await stream.WriteAsync(chunk);
+                await stream.WriteAsync("\r\n"u8.ToArray());
+            }
+        }
+        catch (IOException)
+        {
+            // The server closed the connection after answering; the answer is still there to read.
+        }
+        var statusLine = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("HTTP/1.1 413", statusLine);
         await AssertStillServesAsync(app);
     }
 
@@ -245,27 +267,5 @@ public sealed class McpEndpointGuardTests
         Assert.DoesNotContain("hunter2", body);
         AssertNoInternals(body);
         Assert.True((await McpHttp.ReadMessageAsync(new HttpResponseMessage { Content = new StringContent(body) })).TryGetProperty("error", out _));
-    }
-
-    /// <summary>A stream of unknown length, so the client sends the body chunked with no Content-Length.</summary>
-    private sealed class ChunkedStream(byte[] data) : Stream
-    {
-        private int _position;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = Math.Min(Math.Min(count, 4096), data.Length - _position);
-            Array.Copy(data, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
