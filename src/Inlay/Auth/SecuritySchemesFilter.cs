@@ -11,22 +11,13 @@ namespace Inlay;
 /// </summary>
 internal static class SecuritySchemesFilter
 {
-    public static McpMessageHandler Create(McpMessageHandler next)
+    public static McpMessageHandler Create(McpMessageHandler next) => (context, cancellationToken) =>
     {
-        IReadOnlyDictionary<string, ToolAuthorization>? byName = null;
-        return (context, cancellationToken) =>
-        {
-            if (context.JsonRpcMessage is JsonRpcResponse { Result: JsonObject result } && result["tools"] is JsonArray tools)
-                AddSchemes(tools, byName ??= ReadTools(context.Server.ServerOptions.ToolCollection));
-            return next(context, cancellationToken);
-        };
-    }
-
-    private static IReadOnlyDictionary<string, ToolAuthorization> ReadTools(IEnumerable<McpServerTool>? tools)
-    {
-        var all = (tools ?? []).ToDictionary(t => t.ProtocolTool.Name, ToolAuthorization.For, StringComparer.Ordinal);
-        return all.Values.Any(a => a.IsProtected) ? all : new Dictionary<string, ToolAuthorization>();
-    }
+        if (context.JsonRpcMessage is JsonRpcResponse { Result: JsonObject result } && result["tools"] is JsonArray tools
+            && context.Services?.GetService(typeof(ProtectedToolCatalog)) is ProtectedToolCatalog catalog)
+            AddSchemes(tools, catalog.ByName);
+        return next(context, cancellationToken);
+    };
 
     private static void AddSchemes(JsonArray tools, IReadOnlyDictionary<string, ToolAuthorization> protectedTools)
     {

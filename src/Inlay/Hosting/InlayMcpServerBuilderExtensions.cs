@@ -113,6 +113,8 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
         services.TryAddSingleton<InlayReadiness>();
+        services.TryAddSingleton<WidgetResourceCatalog>();
+        services.TryAddSingleton<ProtectedToolCatalog>();
         services.AddHealthChecks().AddCheck<InlayHealthCheck>("inlay");
         services.TryAddSingleton<RequestOriginPolicy>();
         services.TryAddSingleton<McpEndpointGuard>();

@@ -1,31 +1,17 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
 namespace Inlay;
 
 /// <summary>Adds every declared widget to the MCP server's resources, once per dialect it is served in.</summary>
-internal sealed class WidgetResourceSetup(
-    IEnumerable<WidgetDeclaration> widgets,
-    IOptions<InlayOptions> inlay,
-    IHostEnvironment environment,
-    PublicUrlResolver publicUrl) : IConfigureOptions<McpServerOptions>
+internal sealed class WidgetResourceSetup(WidgetResourceCatalog catalog) : IConfigureOptions<McpServerOptions>
 {
     public void Configure(McpServerOptions options)
     {
+        if (catalog.Resources.Count == 0) return;
         var resources = options.ResourceCollection ?? [];
-        foreach (var resource in CreateResources())
+        foreach (var resource in catalog.Resources)
             resources.TryAdd(resource);
-        if (!resources.IsEmpty) options.ResourceCollection = resources;
-    }
-
-    public IEnumerable<WidgetResource> CreateResources()
-    {
-        foreach (var widget in widgets)
-        {
-            var serving = WidgetServing.For(widget, inlay.Value);
-            foreach (var (uri, mimeType) in serving.Resources())
-                yield return new WidgetResource(widget, uri, mimeType, environment.ContentRootFileProvider, publicUrl);
-        }
+        options.ResourceCollection = resources;
     }
 }

@@ -130,3 +130,33 @@ public sealed class ResourcesDialectTests
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 }
+
+public sealed class WidgetRenderCacheTests
+{
+    /// <summary>Counts how often the document is read.</summary>
+    private sealed class CountingSource : WidgetHtmlSource
+    {
+        public int Reads;
+
+        public override string Description => "counting source";
+
+        public override ValueTask<string> ReadAsync(Microsoft.Extensions.FileProviders.IFileProvider contentRoot, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Reads);
+            return ValueTask.FromResult("<!doctype html><script src=\"app.js\"></script>");
+        }
+    }
+
+    [Fact]
+    public async Task A_stateless_server_renders_each_widget_once_not_per_request()
+    {
+        var source = new CountingSource();
+        await using var app = await LoopbackApp.StartAsync(
+            b => b.Services.AddMcpServer().WithHttpTransport(o => o.Stateless = true).WithInlay().WithWidget("ui://widget/counted.html", source),
+            a => a.MapInlay());
+        var afterStartup = source.Reads;
+        for (var i = 0; i < 5; i++)
+            Assert.Contains("/app.js", (await app.Mcp().ResultAsync("resources/read", new { uri = "ui://widget/counted.html" })).GetProperty("contents")[0].GetProperty("text").GetString());
+        Assert.Equal(afterStartup + 1, source.Reads);
+    }
+}

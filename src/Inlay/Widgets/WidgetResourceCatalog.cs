@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Inlay;
+
+/// <summary>
+/// The widget resources, built once. In stateless mode the SDK builds fresh server options for every request, so
+/// resources made while configuring them would start with an empty render cache each time.
+/// </summary>
+internal sealed class WidgetResourceCatalog(
+    IEnumerable<WidgetDeclaration> widgets,
+    IOptions<InlayOptions> inlay,
+    IHostEnvironment environment,
+    PublicUrlResolver publicUrl)
+{
+    private readonly Lazy<IReadOnlyList<WidgetResource>> _resources = new(() =>
+    [
+        .. widgets.SelectMany(widget => WidgetServing.For(widget, inlay.Value).Resources()
+            .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl))),
+    ]);
+
+    public IReadOnlyList<WidgetResource> Resources => _resources.Value;
+}
