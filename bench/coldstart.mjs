@@ -5,7 +5,8 @@
 // Each run spawns COMMAND, polls POST /mcp tools/call greet_user every ~2 ms (connection refused or a non-200 or an
 // error body just means "not yet"), stops the clock at the first good answer, reads VmRSS, then sends SIGTERM and
 // waits for the process to exit. A process that exits before answering is a crash: its output is reported and the
-// script exits 2. Prints one JSON object: {runs_ms:[...], median_ms, min_ms, max_ms, rss_kb_after_first_call:[...]}.
+// script exits 2. Prints one JSON object: {runs_ms:[...], median_ms, first_http_answer_median_ms (the first HTTP response
+// of any kind, i.e. roughly when the server started listening), min_ms, max_ms, rss_kb_after_first_call:[...]}.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -37,10 +38,10 @@ function call() {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', d => (text += d));
-      res.on('end', () => resolve(res.statusCode === 200 && text.includes('"result"') && !text.includes('"error"') && !text.includes('"isError":true')));
-      res.on('error', () => resolve(false));
+      res.on('end', () => resolve(res.statusCode === 200 && text.includes('"result"') && !text.includes('"error"') && !text.includes('"isError":true') ? 'ok' : 'answered'));
+      res.on('error', () => resolve('answered'));
     });
-    req.on('error', () => resolve(false));
+    req.on('error', () => resolve(null));
     req.end(body);
   });
 }
@@ -57,14 +58,16 @@ async function once() {
   let output = '';
   child.stdout.on('data', d => (output += d));
   child.stderr.on('data', d => (output += d));
-  let exited = null;
+  let exited = null, firstAnswerMs = null;
   const exit = new Promise(r => child.on('exit', (code, signal) => { exited = { code, signal }; r(); }));
   try {
     for (;;) {
       if (exited) return { crashed: true, exit: exited, output };
-      if (await call()) {
+      const result = await call();
+      if (result && firstAnswerMs === null) firstAnswerMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (result === 'ok') {
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        return { ms, rss: rssKb(child.pid) };
+        return { ms, listenMs: firstAnswerMs, rss: rssKb(child.pid) };
       }
       if (Number(process.hrtime.bigint() - t0) / 1e6 > opts.timeoutMs) return { crashed: true, exit: 'timeout', output };
       await sleep(opts.pollMs);
@@ -76,12 +79,12 @@ async function once() {
   }
 }
 
-if (await call()) {
+if (await call() !== null) {
   console.log(JSON.stringify({ crashed: true, exit: `something already answers on port ${opts.port}; stop it first`, output: '' }));
   process.exit(3);
 }
 
-const runs = [], rss = [];
+const runs = [], rss = [], listen = [];
 for (let i = 0; i < opts.runs; i++) {
   const r = await once();
   if (r.crashed) {
@@ -90,8 +93,11 @@ for (let i = 0; i < opts.runs; i++) {
   }
   runs.push(Math.round(r.ms * 10) / 10);
   rss.push(r.rss);
+  listen.push(Math.round(r.listenMs * 10) / 10);
 }
 const sorted = [...runs].sort((a, b) => a - b);
-const mid = sorted.length >> 1;
-const median = sorted.length % 2 ? sorted[mid] : Math.round(((sorted[mid - 1] + sorted[mid]) / 2) * 10) / 10;
-console.log(JSON.stringify({ runs_ms: runs, median_ms: median, min_ms: sorted[0], max_ms: sorted[sorted.length - 1], rss_kb_after_first_call: rss }));
+const median = values => {
+  const v = [...values].sort((a, b) => a - b), m = v.length >> 1;
+  return v.length % 2 ? v[m] : Math.round(((v[m - 1] + v[m]) / 2) * 10) / 10;
+};
+console.log(JSON.stringify({ runs_ms: runs, median_ms: median(runs), first_http_answer_median_ms: median(listen), first_http_answer_ms: listen, min_ms: sorted[0], max_ms: sorted[sorted.length - 1], rss_kb_after_first_call: rss }));

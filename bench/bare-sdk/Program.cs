@@ -87,7 +87,7 @@ namespace BareSdk
         {
             var request = http.HttpContext?.Request;
             var origin = request is null ? null : $"{request.Scheme}://{request.Host}";
-            JsonArray Origins() => origin is null ? [] : [origin];
+            JsonArray Origins() => origin is null ? new JsonArray() : new JsonArray(JsonValue.Create(origin));
             return new ReadResourceResult
             {
                 Contents =
