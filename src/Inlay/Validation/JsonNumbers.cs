@@ -46,15 +46,27 @@ internal static class JsonNumbers
     public static bool TryReadIntegerString(JsonElement text, out double value)
     {
         value = 0;
-        var s = text.GetString();
-        if (string.IsNullOrEmpty(s)) return false;
-        var digits = s[0] is '-' or '+' ? s.AsSpan(1) : s.AsSpan();
-        if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9')) return false;
-        return double.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        if (!JsonStrings.TryGetUtf8(text, out var utf8)) return text.GetString() is { } s && TryReadInteger(System.Text.Encoding.UTF8.GetBytes(s), out value);
+        return TryReadInteger(utf8, out value);
     }
 
     /// <summary>Reads a string the binder would read as a finite number, such as <c>"0.25"</c>, <c>".5"</c> or <c>"1e5"</c>.</summary>
-    public static bool TryReadNumberString(JsonElement text, out double value) =>
-        double.TryParse(text.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+    public static bool TryReadNumberString(JsonElement text, out double value)
+    {
+        value = 0;
+        if (!JsonStrings.TryGetUtf8(text, out var utf8)) return text.GetString() is { } s && TryReadNumber(System.Text.Encoding.UTF8.GetBytes(s), out value);
+        return TryReadNumber(utf8, out value);
+    }
+
+    private static bool TryReadInteger(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
+        var digits = utf8 is [(byte)'-' or (byte)'+', .. var rest] ? rest : utf8;
+        if (digits.IsEmpty || digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')) return false;
+        return double.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool TryReadNumber(ReadOnlySpan<byte> utf8, out double value) =>
+        double.TryParse(utf8, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
             CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 }

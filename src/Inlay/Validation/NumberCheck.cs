@@ -8,14 +8,14 @@ namespace Inlay;
 /// </summary>
 internal sealed class NumberCheck(double? minimum, double? maximum, double? exclusiveMinimum, double? exclusiveMaximum, JsonTypes types) : SchemaCheck
 {
-    private readonly bool _readsStrings = !types.HasFlag(JsonTypes.String) && (types & (JsonTypes.Integer | JsonTypes.Number)) != 0;
+    private readonly bool _readsStrings = !types.Has(JsonTypes.String) && (types & (JsonTypes.Integer | JsonTypes.Number)) != 0;
 
     public override bool Check(JsonElement value, ValidationContext context)
     {
         double number;
         if (value.ValueKind == JsonValueKind.Number) number = JsonNumbers.Value(value);
         else if (value.ValueKind != JsonValueKind.String || !_readsStrings) return true;
-        else if (!(types.HasFlag(JsonTypes.Number) ? JsonNumbers.TryReadNumberString(value, out number) : JsonNumbers.TryReadIntegerString(value, out number))) return true;
+        else if (!(types.Has(JsonTypes.Number) ? JsonNumbers.TryReadNumberString(value, out number) : JsonNumbers.TryReadIntegerString(value, out number))) return true;
 
         if (minimum is { } min && number < min) return Fail(context, $"must be at least {JsonTypeNames.Number(min)}");
         if (maximum is { } max && number > max) return Fail(context, $"must be at most {JsonTypeNames.Number(max)}");

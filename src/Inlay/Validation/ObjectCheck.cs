@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Inlay;
 
-/// <summary>A property an object schema names: its schema (if it has one) and whether it is required.</summary>
+/// <summary>
+/// A property an object schema names: its schema (<see langword="null"/> when it is only listed in <c>required</c>, not
+/// under <c>properties</c>) and whether it is required.
+/// </summary>
 internal readonly record struct PropertyRule(string Name, SchemaNode? Schema, bool Required);
 
 /// <summary>What an object schema says about properties it does not name.</summary>
@@ -55,7 +58,7 @@ internal sealed class ObjectCheck : SchemaCheck
         if (_extras == ExtraProperties.Allowed) return fits;
         foreach (var property in value.EnumerateObject())
         {
-            if (_named.Contains(property.Name) || CheckExtra(property.Name, property.Value, context)) continue;
+            if (IsNamed(property) || CheckExtra(property, context)) continue;
             fits = false;
             if (!context.Recording || context.IsFull) return false;
         }
@@ -93,6 +96,33 @@ internal sealed class ObjectCheck : SchemaCheck
             return false;
         }
         return rule.Schema is null or { AcceptsAnything: true } || CheckIn(rule.Name, rule.Schema, value, context);
+    }
+
+    /// <summary>Up to this many named properties are matched by comparing UTF-8 names, which reads no name into a string.</summary>
+    private const int CompareNamesLimit = 8;
+
+    private bool IsNamed(JsonProperty property)
+    {
+        if (_named.Count == 0) return false;
+        if (_named.Count > CompareNamesLimit) return _named.Contains(property.Name);
+        foreach (var rule in _rules)
+        {
+            if (rule.Schema is not null && property.NameEquals(rule.Name)) return true;
+        }
+        return false;
+    }
+
+    private bool CheckExtra(JsonProperty property, ValidationContext context)
+    {
+        if (_extras == ExtraProperties.Checked)
+        {
+            if (!context.TryEnter(property)) return false;
+            var fits = _extraSchema!.Check(property.Value, context);
+            context.Leave();
+            return fits;
+        }
+        context.ReportProperty(property.Name, ProblemKind.Unknown);
+        return false;
     }
 
     private bool CheckExtra(string name, JsonElement value, ValidationContext context)

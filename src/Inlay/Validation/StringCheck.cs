@@ -16,23 +16,24 @@ internal sealed class StringCheck(int? minLength, int? maxLength, Regex? pattern
         }
         if (minLength is null && maxLength is null && pattern is null) return true;
 
-        var text = value.GetString()!;
-        var length = CountCharacters(text);
+        var length = minLength is null && maxLength is null ? 0 : JsonStrings.Length(value);
         if (minLength is { } min && length < min)
         {
-            context.Report(min == 1 ? "must not be empty" : $"must be at least {min} characters long, but has {length}");
+            context.Report(min == 1 ? "must not be empty" : $"must be at least {Characters(min)} long, but has {length}");
             return false;
         }
         if (maxLength is { } max && length > max)
         {
-            context.Report($"must be at most {max} characters long, but has {length}");
+            context.Report($"must be at most {Characters(max)} long, but has {length}");
             return false;
         }
         if (pattern is not null)
         {
             try
             {
-                if (pattern.IsMatch(text)) return true;
+                Span<char> buffer = stackalloc char[JsonStrings.StackLimit];
+                var fits = JsonStrings.TryDecode(value, buffer, out var chars) ? pattern.IsMatch(chars) : pattern.IsMatch(value.GetString()!);
+                if (fits) return true;
                 context.Report($"must match the pattern {patternText}");
             }
             catch (RegexMatchTimeoutException)
@@ -44,12 +45,5 @@ internal sealed class StringCheck(int? minLength, int? maxLength, Regex? pattern
         return true;
     }
 
-    /// <summary>JSON Schema counts characters as Unicode code points, so a surrogate pair is one.</summary>
-    private static int CountCharacters(string text)
-    {
-        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0) return text.Length;
-        var count = 0;
-        foreach (var _ in text.EnumerateRunes()) count++;
-        return count;
-    }
+    private static string Characters(int count) => count == 1 ? "1 character" : $"{count} characters";
 }

@@ -33,18 +33,30 @@ internal static class StringFormats
     };
 
     /// <summary>Why <paramref name="value"/> (a JSON string) does not fit <paramref name="format"/>, or <see langword="null"/>.</summary>
-    public static string? Check(StringFormat format, JsonElement value) => format switch
+    public static string? Check(StringFormat format, JsonElement value)
     {
-        StringFormat.DateTime => value.TryGetDateTimeOffset(out _) ? null : "must be a date and time such as 2026-01-31T09:30:00Z",
-        StringFormat.Date => DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "must be a date such as 2026-01-31",
-        StringFormat.Time => TimeOnly.TryParse(value.GetString(), CultureInfo.InvariantCulture, out _) ? null : "must be a time such as 09:30:00",
-        StringFormat.Uuid => value.TryGetGuid(out _) ? null : "must be a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
-        StringFormat.Uri => Uri.TryCreate(value.GetString(), UriKind.Absolute, out _) ? null : "must be an absolute URI",
-        // Loosely: something before and after a single '@' with no spaces; the mail server is the real judge.
-        StringFormat.Email => IsEmail(value.GetString()) ? null : "must be an email address",
-        _ => null,
-    };
+        switch (format)
+        {
+            case StringFormat.DateTime:
+                return value.TryGetDateTimeOffset(out _) ? null : "must be a date and time such as 2026-01-31T09:30:00Z";
+            case StringFormat.Uuid:
+                return value.TryGetGuid(out _) ? null : "must be a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+            case StringFormat.Uri:
+                return Uri.TryCreate(value.GetString(), UriKind.Absolute, out _) ? null : "must be an absolute URI";
+        }
 
-    private static bool IsEmail(string? text) =>
-        text is not null && text.IndexOf('@') is > 0 and var at && at < text.Length - 1 && text.IndexOf('@', at + 1) < 0 && !text.Contains(' ');
+        Span<char> buffer = stackalloc char[JsonStrings.StackLimit];
+        var text = JsonStrings.TryDecode(value, buffer, out var chars) ? chars : value.GetString().AsSpan();
+        return format switch
+        {
+            StringFormat.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "must be a date such as 2026-01-31",
+            StringFormat.Time => TimeOnly.TryParse(text, CultureInfo.InvariantCulture, out _) ? null : "must be a time such as 09:30:00",
+            // Loosely: something before and after a single '@' with no spaces; the mail server is the real judge.
+            StringFormat.Email => IsEmail(text) ? null : "must be an email address",
+            _ => null,
+        };
+    }
+
+    private static bool IsEmail(ReadOnlySpan<char> text) =>
+        text.IndexOf('@') is > 0 and var at && at < text.Length - 1 && text[(at + 1)..].IndexOf('@') < 0 && text.IndexOf(' ') < 0;
 }

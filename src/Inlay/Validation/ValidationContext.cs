@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Inlay;
 
@@ -46,10 +47,13 @@ internal sealed class ValidationContext
     }
 
     /// <summary>Steps into a property; false (with a problem recorded) when that would go deeper than <see cref="SchemaNode.MaxDepth"/>.</summary>
-    public bool TryEnter(string name) => TryEnter(new PathSegment(name, 0));
+    public bool TryEnter(string name) => TryEnter(new PathSegment(name, 0, default));
+
+    /// <summary>Steps into a property of a JSON object, reading its name only if a message needs it.</summary>
+    public bool TryEnter(JsonProperty property) => TryEnter(new PathSegment(null, -1, property));
 
     /// <summary>Steps into an array item; false (with a problem recorded) when that would go deeper than <see cref="SchemaNode.MaxDepth"/>.</summary>
-    public bool TryEnter(int index) => TryEnter(new PathSegment(null, index));
+    public bool TryEnter(int index) => TryEnter(new PathSegment(null, index, default));
 
     private bool TryEnter(PathSegment segment)
     {
@@ -124,8 +128,8 @@ internal sealed class ValidationContext
         for (var i = 0; i < pathLength; i++)
         {
             var segment = _path[i];
-            if (segment.Name is null) path.Append('[').Append(segment.Index).Append(']');
-            else (i == 0 ? path : path.Append('.')).Append(segment.Name);
+            if (segment.Index >= 0 && segment.Name is null) path.Append('[').Append(segment.Index).Append(']');
+            else (i == 0 ? path : path.Append('.')).Append(segment.Name ?? segment.Property.Name);
         }
         return (kind, pathLength) switch
         {
@@ -137,7 +141,8 @@ internal sealed class ValidationContext
         };
     }
 
-    private readonly record struct PathSegment(string? Name, int Index);
+    /// <summary>A property by <see cref="Name"/> or by <see cref="Property"/> (when <see cref="Index"/> is -1), or an array item by <see cref="Index"/>.</summary>
+    private readonly record struct PathSegment(string? Name, int Index, JsonProperty Property);
 }
 
 /// <summary>What kind of problem an argument has; missing and unknown properties get their own sentences.</summary>
