@@ -11,7 +11,7 @@ internal static class JsonTypeNames
         JsonValueKind.Null => "null",
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.String => "a string",
-        JsonValueKind.Number => value.TryGetInt64(out _) ? "an integer" : "a number",
+        JsonValueKind.Number => JsonNumbers.IsIntegerLiteral(value) ? "an integer" : "a number",
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",
         _ => "nothing",
@@ -29,11 +29,13 @@ internal static class JsonTypeNames
         if (types.HasFlag(JsonTypes.Null)) names.Add("null");
         return names.Count switch
         {
+            0 => "nothing",
             1 => names[0],
             _ => string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1],
         };
     }
 
+    /// <summary>A schema value (from <c>enum</c> or <c>const</c>) as the model should write it: strings bare, the rest as JSON.</summary>
     public static string Display(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     public static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -3,12 +3,22 @@ using System.Text.RegularExpressions;
 
 namespace Inlay;
 
-/// <summary>Compiles a JSON Schema document into a <see cref="SchemaNode"/> tree once, resolving local <c>$ref</c>s.</summary>
+/// <summary>
+/// Compiles a JSON Schema into a <see cref="SchemaNode"/> tree once, resolving local <c>$ref</c>s. Covers the keywords the
+/// SDK's schema generator (Microsoft.Extensions.AI's <c>AIJsonUtilities</c>) and hand-written tool schemas use: <c>type</c>,
+/// <c>properties</c>, <c>required</c>, <c>additionalProperties</c>, <c>items</c>, <c>enum</c>, <c>const</c>, the number
+/// ranges, string lengths, <c>pattern</c>, <c>format</c>, array sizes, <c>uniqueItems</c>, <c>allOf</c>, <c>anyOf</c>,
+/// <c>oneOf</c> and <c>$ref</c>. Other keywords (<c>description</c>, <c>default</c>, and anything unknown) are ignored.
+/// </summary>
 internal sealed class SchemaCompiler
 {
+    /// <summary>A pattern gets this long to match one value before the value is refused.</summary>
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
     private readonly JsonElement _root;
     private readonly Dictionary<string, SchemaNode> _byPointer = new(StringComparer.Ordinal);
-    private readonly List<(SchemaNode Node, string Pointer)> _references = [];
+    private readonly List<SchemaNode> _all = [];
+    private readonly List<ReferenceCheck> _references = [];
 
     private SchemaCompiler(JsonElement root) => _root = root;
 
@@ -17,6 +27,7 @@ internal sealed class SchemaCompiler
         var compiler = new SchemaCompiler(schema);
         var root = compiler.CompileAt(schema, "#");
         compiler.ResolveReferences();
+        compiler.CutReferenceCycles();
         return root;
     }
 
@@ -24,8 +35,32 @@ internal sealed class SchemaCompiler
     {
         var node = new SchemaNode();
         _byPointer[pointer] = node;
-        if (schema.ValueKind == JsonValueKind.False) node.AnyOf = [];
+        _all.Add(node);
+        if (schema.ValueKind == JsonValueKind.False)
+        {
+            node.IsNever = true;
+            node.Checks = [NeverCheck.Instance];
+            return node;
+        }
         if (schema.ValueKind != JsonValueKind.Object) return node;
+
+        var types = JsonTypes.Any;
+        var nullable = false;
+        SchemaCheck? values = null;
+        int? minLength = null, maxLength = null, minItems = null, maxItems = null;
+        Regex? pattern = null;
+        string? patternText = null;
+        StringFormat? format = null;
+        double? minimum = null, maximum = null, exclusiveMinimum = null, exclusiveMaximum = null;
+        bool exclusiveMinimumFlag = false, exclusiveMaximumFlag = false, uniqueItems = false, hasArrayKeywords = false;
+        SchemaNode? items = null;
+        List<(string Name, SchemaNode Schema)>? properties = null;
+        List<string>? required = null;
+        var extras = ExtraProperties.Allowed;
+        SchemaNode? extraSchema = null;
+        var hasPatternProperties = false;
+        ReferenceCheck? reference = null;
+        SchemaNode[]? allOf = null, anyOf = null, oneOf = null;
 
         foreach (var keyword in schema.EnumerateObject())
         {
@@ -33,59 +68,119 @@ internal sealed class SchemaCompiler
             var at = pointer + "/" + Escape(keyword.Name);
             switch (keyword.Name)
             {
-                case "$ref" when value.ValueKind == JsonValueKind.String:
-                    _references.Add((node, value.GetString()!));
+                case "type": types = ParseTypes(value); break;
+                case "nullable": nullable = value.ValueKind == JsonValueKind.True; break;
+                case "enum" when value.ValueKind == JsonValueKind.Array: values = ValueSetCheck.Enum([.. value.EnumerateArray().Select(v => v.Clone())]); break;
+                case "const": values = ValueSetCheck.Const(value.Clone()); break;
+                case "minLength": minLength = Int(value); break;
+                case "maxLength": maxLength = Int(value); break;
+                case "pattern" when value.ValueKind == JsonValueKind.String:
+                    patternText = value.GetString()!;
+                    pattern = CompilePattern(patternText);
                     break;
-                case "type":
-                    node.Types = ParseTypes(value);
+                case "format" when value.ValueKind == JsonValueKind.String: format = StringFormats.Parse(value.GetString()); break;
+                case "minimum": minimum = Double(value); break;
+                case "maximum": maximum = Double(value); break;
+                // Draft 4 wrote these as booleans that make minimum/maximum exclusive.
+                case "exclusiveMinimum" when value.ValueKind == JsonValueKind.True: exclusiveMinimumFlag = true; break;
+                case "exclusiveMaximum" when value.ValueKind == JsonValueKind.True: exclusiveMaximumFlag = true; break;
+                case "exclusiveMinimum": exclusiveMinimum = Double(value); break;
+                case "exclusiveMaximum": exclusiveMaximum = Double(value); break;
+                case "items" when value.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False:
+                    items = CompileAt(value, at);
+                    hasArrayKeywords = true;
                     break;
-                case "enum" when value.ValueKind == JsonValueKind.Array:
-                    node.Enum = [.. value.EnumerateArray()];
-                    break;
-                case "const":
-                    node.Const = value;
-                    break;
+                case "minItems": minItems = Int(value); hasArrayKeywords = true; break;
+                case "maxItems": maxItems = Int(value); hasArrayKeywords = true; break;
+                case "uniqueItems": uniqueItems = value.ValueKind == JsonValueKind.True; hasArrayKeywords = true; break;
                 case "properties" when value.ValueKind == JsonValueKind.Object:
-                    node.Properties = value.EnumerateObject().ToDictionary(p => p.Name, p => CompileAt(p.Value, at + "/" + Escape(p.Name)), StringComparer.Ordinal);
+                    properties = [.. value.EnumerateObject().Select(p => (p.Name, CompileAt(p.Value, at + "/" + Escape(p.Name))))];
                     break;
                 case "required" when value.ValueKind == JsonValueKind.Array:
-                    node.Required = [.. value.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!)];
+                    required = [.. value.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).Distinct()];
                     break;
-                case "additionalProperties":
-                    if (value.ValueKind == JsonValueKind.False) node.AllowsAdditionalProperties = false;
-                    else if (value.ValueKind == JsonValueKind.Object) node.AdditionalProperties = CompileAt(value, at);
+                case "additionalProperties" when value.ValueKind == JsonValueKind.False: extras = ExtraProperties.Forbidden; break;
+                case "additionalProperties" when value.ValueKind == JsonValueKind.Object:
+                    extras = ExtraProperties.Checked;
+                    extraSchema = CompileAt(value, at);
                     break;
-                case "items" when value.ValueKind is JsonValueKind.Object or JsonValueKind.False:
-                    node.Items = CompileAt(value, at);
+                case "patternProperties": hasPatternProperties = true; break;
+                case "$ref" when value.ValueKind == JsonValueKind.String:
+                    reference = new ReferenceCheck(Canonical(value.GetString()!));
+                    _references.Add(reference);
                     break;
-                case "minItems": node.MinItems = Int(value); break;
-                case "maxItems": node.MaxItems = Int(value); break;
-                case "uniqueItems": node.UniqueItems = value.ValueKind == JsonValueKind.True; break;
-                case "minLength": node.MinLength = Int(value); break;
-                case "maxLength": node.MaxLength = Int(value); break;
-                case "minimum": node.Minimum = Double(value); break;
-                case "maximum": node.Maximum = Double(value); break;
-                case "exclusiveMinimum": node.ExclusiveMinimum = Double(value); break;
-                case "exclusiveMaximum": node.ExclusiveMaximum = Double(value); break;
-                case "pattern" when value.ValueKind == JsonValueKind.String:
-                    node.PatternText = value.GetString();
-                    node.Pattern = new Regex(node.PatternText!, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-                    break;
-                case "format" when value.ValueKind == JsonValueKind.String:
-                    node.Format = value.GetString();
-                    break;
-                case "anyOf" or "oneOf" when value.ValueKind == JsonValueKind.Array:
-                    node.AnyOf = [.. value.EnumerateArray().Select((s, i) => CompileAt(s, $"{at}/{i}"))];
-                    break;
-                case "allOf" when value.ValueKind == JsonValueKind.Array:
-                    node.AllOf = [.. value.EnumerateArray().Select((s, i) => CompileAt(s, $"{at}/{i}"))];
-                    break;
+                case "allOf" when value.ValueKind == JsonValueKind.Array: allOf = CompileAll(value, at); break;
+                case "anyOf" when value.ValueKind == JsonValueKind.Array: anyOf = CompileAll(value, at); break;
+                case "oneOf" when value.ValueKind == JsonValueKind.Array: oneOf = CompileAll(value, at); break;
                 case "$defs" or "definitions" when value.ValueKind == JsonValueKind.Object:
                     foreach (var definition in value.EnumerateObject()) CompileAt(definition.Value, at + "/" + Escape(definition.Name));
                     break;
             }
         }
+
+        if (exclusiveMinimumFlag && minimum is not null) (exclusiveMinimum, minimum) = (minimum, null);
+        if (exclusiveMaximumFlag && maximum is not null) (exclusiveMaximum, maximum) = (maximum, null);
+        if (nullable && types != JsonTypes.Any) types |= JsonTypes.Null;
+        // Without the list of pattern-named properties, an extra property cannot be told from a pattern-matched one.
+        if (hasPatternProperties && extras != ExtraProperties.Allowed) (extras, extraSchema) = (ExtraProperties.Allowed, null);
+
+        var checks = new List<SchemaCheck>();
+        node.Types = types;
+        if (types != JsonTypes.Any) checks.Add(new TypeCheck(types));
+        if (values is not null) checks.Add(values);
+        if (minLength is not null || maxLength is not null || pattern is not null || format is not null)
+            checks.Add(new StringCheck(minLength, maxLength, pattern, patternText, format));
+        if (minimum is not null || maximum is not null || exclusiveMinimum is not null || exclusiveMaximum is not null)
+            checks.Add(new NumberCheck(minimum, maximum, exclusiveMinimum, exclusiveMaximum, types));
+        if (hasArrayKeywords) checks.Add(new ArrayCheck(items, minItems, maxItems, uniqueItems));
+        if (properties is not null || required is not null || extras != ExtraProperties.Allowed)
+            checks.Add(CompileObject(properties ?? [], required ?? [], extras, extraSchema));
+        if (reference is not null)
+        {
+            node.Reference = reference;
+            checks.Add(reference);
+        }
+        if (allOf is not null) checks.Add(new AllOfCheck(allOf));
+        if (anyOf is not null) checks.Add(new AnyOfCheck(anyOf, exactlyOne: false));
+        if (oneOf is not null) checks.Add(new AnyOfCheck(oneOf, exactlyOne: true));
+        node.Checks = [.. checks];
         return node;
+    }
+
+    private SchemaNode[] CompileAll(JsonElement array, string at) => [.. array.EnumerateArray().Select((s, i) => CompileAt(s, $"{at}/{i}"))];
+
+    private static ObjectCheck CompileObject(List<(string Name, SchemaNode Schema)> properties, List<string> required, ExtraProperties extras, SchemaNode? extraSchema)
+    {
+        var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        var rules = new List<PropertyRule>();
+        foreach (var (name, schema) in properties)
+        {
+            if (named.Add(name)) rules.Add(new PropertyRule(name, schema, requiredSet.Contains(name)));
+        }
+        foreach (var name in required)
+        {
+            if (!named.Contains(name)) rules.Add(new PropertyRule(name, null, Required: true));
+        }
+        return new ObjectCheck([.. rules], named, extras, extraSchema);
+    }
+
+    private static Regex? CompilePattern(string pattern)
+    {
+        try
+        {
+            // Linear-time matching where the pattern allows it; the timeout still guards the backtracking fallback.
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, PatternTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (ArgumentException)
+        {
+            // A pattern .NET cannot read is not enforced rather than failing every call of the tool.
+            return null;
+        }
     }
 
     private void ResolveReferences()
@@ -93,11 +188,57 @@ internal sealed class SchemaCompiler
         // Resolving can compile new subtrees that hold references of their own, so loop until none are left.
         for (var i = 0; i < _references.Count; i++)
         {
-            var (node, pointer) = _references[i];
-            if (!_byPointer.TryGetValue(pointer, out var target))
-                target = Resolve(pointer) is { } element ? CompileAt(element, pointer) : null;
-            // An unresolvable (remote or broken) reference accepts anything rather than rejecting valid calls.
-            node.Reference = target;
+            var reference = _references[i];
+            if (!_byPointer.TryGetValue(reference.Pointer, out var target))
+                target = Resolve(reference.Pointer) is { } element ? CompileAt(element, reference.Pointer) : null;
+            reference.Target = target;
+        }
+    }
+
+    /// <summary>
+    /// Cuts <c>$ref</c> loops that never step into the value (such as <c>{"$ref": "#"}</c> at the root), which would recurse
+    /// forever; the cut reference accepts anything. Loops through properties or items are fine and stay, since each
+    /// step goes one level deeper into the value and <see cref="SchemaNode.MaxDepth"/> bounds that.
+    /// </summary>
+    private void CutReferenceCycles()
+    {
+        var state = new Dictionary<SchemaNode, bool>(ReferenceEqualityComparer.Instance); // false: on the current path; true: done
+        var path = new Stack<ReferenceCheck>();
+        foreach (var node in _all) Visit(node);
+
+        void Visit(SchemaNode node)
+        {
+            if (state.ContainsKey(node)) return;
+            state[node] = false;
+            foreach (var check in node.Checks)
+            {
+                switch (check)
+                {
+                    case ReferenceCheck { Target: { } target } reference:
+                        path.Push(reference);
+                        Follow(target);
+                        path.Pop();
+                        break;
+                    case AllOfCheck all:
+                        foreach (var part in all.Parts) Follow(part);
+                        break;
+                    case AnyOfCheck any:
+                        foreach (var option in any.Options) Follow(option);
+                        break;
+                }
+            }
+            state[node] = true;
+        }
+
+        void Follow(SchemaNode next)
+        {
+            if (state.TryGetValue(next, out var done) && !done)
+            {
+                // Every loop passes through a reference (the rest of the schema is a tree), so the latest one is in it.
+                if (path.Count > 0) path.Peek().Target = null;
+                return;
+            }
+            Visit(next);
         }
     }
 
@@ -107,12 +248,26 @@ internal sealed class SchemaCompiler
         var current = _root;
         foreach (var raw in pointer[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+            var segment = raw.Replace("~1", "/").Replace("~0", "~");
             if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child)) current = child;
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index < current.GetArrayLength()) current = current[index];
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index >= 0 && index < current.GetArrayLength()) current = current[index];
             else return null;
         }
         return current;
+    }
+
+    /// <summary>A local reference written the way pointers are keyed here: percent-escapes decoded, <c>~0</c>/<c>~1</c> kept.</summary>
+    private static string Canonical(string reference)
+    {
+        if (!reference.StartsWith('#') || !reference.Contains('%')) return reference;
+        try
+        {
+            return Uri.UnescapeDataString(reference);
+        }
+        catch (UriFormatException)
+        {
+            return reference;
+        }
     }
 
     private static JsonTypes ParseTypes(JsonElement value)
@@ -120,7 +275,10 @@ internal sealed class SchemaCompiler
         if (value.ValueKind == JsonValueKind.String) return ParseType(value.GetString());
         if (value.ValueKind != JsonValueKind.Array) return JsonTypes.Any;
         var types = JsonTypes.Any;
-        foreach (var item in value.EnumerateArray()) types |= ParseType(item.GetString());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String) types |= ParseType(item.GetString());
+        }
         return types;
     }
 
@@ -140,5 +298,5 @@ internal sealed class SchemaCompiler
 
     private static int? Int(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) ? i : null;
 
-    private static double? Double(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+    private static double? Double(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) ? d : null;
 }

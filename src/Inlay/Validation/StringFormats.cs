@@ -1,21 +1,62 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Inlay;
 
+/// <summary>The string formats the validator checks; others (and unknown ones) are annotations only.</summary>
+internal enum StringFormat
+{
+    DateTime,
+    Date,
+    Time,
+    Uuid,
+    Uri,
+    Email,
+}
+
 /// <summary>
-/// The string formats the SDK's schemas declare, checked the way the serializer will read them when binding,
-/// so a value that passes here also binds.
+/// The string formats the SDK's schemas declare, checked the way the serializer will read them when binding
+/// (<c>date-time</c> by <see cref="JsonElement.TryGetDateTimeOffset"/>, <c>uuid</c> by <see cref="JsonElement.TryGetGuid"/>,
+/// <c>date</c> as <c>yyyy-MM-dd</c> like the <see cref="DateOnly"/> converter), so a value that passes here also binds.
 /// </summary>
 internal static class StringFormats
 {
-    public static ArgumentProblem? Check(string format, JsonElement value) => format switch
+    public static StringFormat? Parse(string? name) => name switch
     {
-        "date-time" => value.TryGetDateTimeOffset(out _) ? null : new ArgumentProblem("must be a date and time such as 2026-01-31T09:30:00Z"),
-        "date" => DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", out _) ? null : new ArgumentProblem("must be a date such as 2026-01-31"),
-        "time" => TimeOnly.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out _) ? null : new ArgumentProblem("must be a time such as 09:30:00"),
-        "uuid" => value.TryGetGuid(out _) ? null : new ArgumentProblem("must be a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
-        "uri" => Uri.TryCreate(value.GetString(), UriKind.Absolute, out _) ? null : new ArgumentProblem("must be an absolute URI"),
-        "email" => value.GetString() is { } email && email.IndexOf('@') is > 0 and var at && at < email.Length - 1 ? null : new ArgumentProblem("must be an email address"),
+        "date-time" => StringFormat.DateTime,
+        "date" => StringFormat.Date,
+        "time" => StringFormat.Time,
+        "uuid" or "guid" => StringFormat.Uuid,
+        "uri" => StringFormat.Uri,
+        "email" => StringFormat.Email,
         _ => null,
     };
+
+    /// <summary>Why <paramref name="value"/> (a JSON string) does not fit <paramref name="format"/>, or <see langword="null"/>.</summary>
+    public static string? Check(StringFormat format, JsonElement value)
+    {
+        switch (format)
+        {
+            case StringFormat.DateTime:
+                return value.TryGetDateTimeOffset(out _) ? null : "must be a date and time such as 2026-01-31T09:30:00Z";
+            case StringFormat.Uuid:
+                return value.TryGetGuid(out _) ? null : "must be a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+            case StringFormat.Uri:
+                return Uri.TryCreate(value.GetString(), UriKind.Absolute, out _) ? null : "must be an absolute URI";
+        }
+
+        Span<char> buffer = stackalloc char[JsonStrings.StackLimit];
+        var text = JsonStrings.TryDecode(value, buffer, out var chars) ? chars : value.GetString().AsSpan();
+        return format switch
+        {
+            StringFormat.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "must be a date such as 2026-01-31",
+            StringFormat.Time => TimeOnly.TryParse(text, CultureInfo.InvariantCulture, out _) ? null : "must be a time such as 09:30:00",
+            // Loosely: something before and after a single '@' with no spaces; the mail server is the real judge.
+            StringFormat.Email => IsEmail(text) ? null : "must be an email address",
+            _ => null,
+        };
+    }
+
+    private static bool IsEmail(ReadOnlySpan<char> text) =>
+        text.IndexOf('@') is > 0 and var at && at < text.Length - 1 && text[(at + 1)..].IndexOf('@') < 0 && text.IndexOf(' ') < 0;
 }
