@@ -1,3 +1,4 @@
+using Inlay.Testing;
 using System.Text.Json;
 using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Builder;
