@@ -171,17 +171,39 @@ public sealed class McpEndpointGuardTests
     }
 
     [Theory]
-    [InlineData("[]")]
-    [InlineData("42")]
-    [InlineData("{\"foo\":1}")]
-    [InlineData("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}")]
-    [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]")]
-    public async Task Json_that_is_not_a_json_rpc_request_is_an_invalid_request(string body)
+    [InlineData("[]", "batches are not supported")]
+    [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", "batches are not supported")]
+    [InlineData("42", "must be a JSON-RPC message object")]
+    [InlineData("\"ping\"", "must be a JSON-RPC message object")]
+    [InlineData("{\"foo\":1}", "no \"jsonrpc\": \"2.0\"")]
+    [InlineData("{\"id\":1,\"method\":\"ping\"}", "no \"jsonrpc\": \"2.0\"")]
+    [InlineData("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}", "\"jsonrpc\" must be \"2.0\"")]
+    [InlineData("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}", "\"jsonrpc\" must be \"2.0\"")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1}", "no \"method\"")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}", "\"method\" must be a string")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", "\"id\" must be a string, a number or null")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}", "\"id\" must be a string, a number or null")]
+    public async Task Json_that_is_not_a_json_rpc_message_is_an_invalid_request_that_says_why(string body, string reason)
     {
         await using var app = await StartAsync();
         var (status, message, _) = await PostAsync(app, body);
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(-32600, message.GetProperty("error").GetProperty("code").GetInt32());
+        var error = message.GetProperty("error");
+        Assert.Equal(-32600, error.GetProperty("code").GetInt32());
+        Assert.Contains(reason, error.GetProperty("message").GetString());
+        Assert.DoesNotContain("ModelContextProtocol", error.GetProperty("message").GetString());
+        await AssertStillServesAsync(app);
+    }
+
+    [Fact]
+    public async Task Members_named_like_the_envelope_deeper_down_do_not_count()
+    {
+        await using var app = await StartAsync();
+        var (status, message, _) = await PostAsync(app,
+            """{"params":{"name":"echo","arguments":{"text":"x","jsonrpc":1,"id":{},"method":5}},"id":"a","method":"tools/call","jsonrpc":"2.0"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("a", message.GetProperty("id").GetString());
+        Assert.Equal("x", message.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -246,6 +268,33 @@ public sealed class McpEndpointGuardTests
         AssertNoInternals(body);
         Assert.True((await McpHttp.ReadMessageAsync(new HttpResponseMessage { Content = new StringContent(body) })).TryGetProperty("error", out _));
     }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","method":"notifications/initialized"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":{}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":null,"error":{"code":-1,"message":"x"}}""")]
+    [InlineData("""{"method":"ping","id":"x","params":{"_meta":{"jsonrpc":"no"}},"jsonrpc":"2.0"}""")]
+    [InlineData(""" {"jsonrpc" : "2.0", "id" : 1.5, "method" : "ping"} """)]
+    [InlineData("""{"\u006asonrpc":"2\u002e0","id":1,"method":"ping"}""")]
+    public void Inspect_accepts_json_rpc_messages(string body) =>
+        Assert.Null(McpEndpointGuard.Inspect(Encoding.UTF8.GetBytes(body)));
+
+    [Theory]
+    [InlineData("", -32700)]
+    [InlineData("{", -32700)]
+    [InlineData("[", -32700)]
+    [InlineData("[1,", -32700)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping"} {}""", -32700)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"p\ud800"}""", -32700)]
+    [InlineData("[]", -32600)]
+    [InlineData("null", -32600)]
+    [InlineData("{}", -32600)]
+    [InlineData("""{"jsonrpc":"2.0","id":[1],"method":"ping"}""", -32600)]
+    [InlineData("""{"jsonrpc":null,"id":1,"method":"ping"}""", -32600)]
+    [InlineData("""{"jsonrpc":"2.0","method":null}""", -32600)]
+    public void Inspect_refuses_what_is_not_one_json_rpc_message(string body, int code) =>
+        Assert.Equal(code, McpEndpointGuard.Inspect(Encoding.UTF8.GetBytes(body))?.Code);
 
     /// <summary>A stream of unknown length, so the client sends the body chunked with no Content-Length.</summary>
     private sealed class ChunkedStream(byte[] data) : Stream
