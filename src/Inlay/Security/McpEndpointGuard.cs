@@ -76,8 +76,10 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
         {
             logger.LogError(ex, "The MCP endpoint failed on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();
+            // The SDK lets transport failures escape as a bare 500 (and the developer exception page's stack trace);
+            // answer as the Python SDK does: 500 with -32603, the request's id when it has one, no detail.
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, JsonRpcErrorResponse.InternalError,
-                "Internal error. The server logged the details.");
+                "Internal error. The server logged the details.", RequestId(context));
         }
     }
 

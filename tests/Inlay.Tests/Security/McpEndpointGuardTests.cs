@@ -270,6 +270,34 @@ public sealed class McpEndpointGuardTests
     }
 
     [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task An_exception_escaping_the_transport_is_a_json_rpc_internal_error_logged_with_the_exception(string environment)
+    {
+        // ConfigureSessionOptions runs inside the SDK's HTTP handler, outside its JSON-RPC error handling: without the
+        // guard this is a bare 500, and in Development the developer exception page's stack trace.
+        await using var app = await LoopbackApp.StartAsync(
+            b => b.Services.AddMcpServer()
+                .WithHttpTransport(o => o.ConfigureSessionOptions = (http, _, _) =>
+                    http.Request.Headers.ContainsKey("X-Fail") ? throw new InvalidOperationException("secret: Password=hunter2") : Task.CompletedTask)
+                .WithInlay()
+                .WithTools([McpServerTool.Create((string text) => text, new() { Name = "echo", ReadOnly = true, Destructive = false, OpenWorld = false })]),
+            a => a.MapInlay(), environment);
+
+        var (status, message, body) = await PostAsync(app, """{"jsonrpc":"2.0","id":"req-9","method":"tools/list"}""", r => r.Headers.Add("X-Fail", "1"));
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("req-9", message.GetProperty("id").GetString());
+        Assert.Equal(-32603, message.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.DoesNotContain("hunter2", body);
+        Assert.DoesNotContain("InvalidOperation", body);
+
+        var logged = Assert.Single(app.Logs.Entries, e => e.Exception?.Message.Contains("hunter2") == true);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, logged.Level);
+        Assert.Equal(typeof(McpEndpointGuard).FullName, logged.Category);
+        await AssertStillServesAsync(app);
+    }
+
+    [Theory]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping"}""")]
     [InlineData("""{"jsonrpc":"2.0","method":"notifications/initialized"}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"result":{}}""")]
