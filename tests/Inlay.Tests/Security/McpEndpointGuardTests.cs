@@ -237,6 +237,46 @@ public sealed class McpEndpointGuardTests
     }
 
     [Fact]
+    public async Task A_chunked_body_under_the_limit_is_served()
+    {
+        await using var app = await StartAsync(configure: o => o.MaxRequestBodyBytes = 10_000);
+        var json = """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"text":"chunked"}}}""";
+        var content = new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var (status, message, _) = await PostAsync(app, content, r => r.Headers.TransferEncodingChunked = true);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("chunked", message.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_stateful_endpoint_still_serves_post_get_and_delete_through_the_guard()
+    {
+        await using var app = await StartAsync(stateless: false);
+        var initialize = await app.Mcp().PostAsync("""
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
+            """);
+        Assert.Equal(HttpStatusCode.OK, initialize.StatusCode);
+        var session = initialize.Headers.GetValues("Mcp-Session-Id").Single();
+
+        var call = await app.Mcp().PostAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"stateful"}}}""",
+            r => r.Headers.Add("Mcp-Session-Id", session));
+        Assert.Equal("stateful", (await McpHttp.ReadMessageAsync(call)).GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+
+        using (var get = new HttpRequestMessage(HttpMethod.Get, "/mcp"))
+        {
+            get.Headers.Accept.ParseAdd("text/event-stream");
+            get.Headers.Add("Mcp-Session-Id", session);
+            using var stream = await app.Http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/mcp");
+        delete.Headers.Add("Mcp-Session-Id", session);
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.SendAsync(delete)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_stateful_endpoint_is_guarded_on_get_and_delete_too()
     {
         await using var app = await StartAsync(stateless: false);
