@@ -22,7 +22,8 @@ public sealed class InlayOptions
     public List<string> AllowedOrigins { get; } = [];
 
     /// <summary>
-    /// Host names the MCP endpoint answers to, besides the public URL's host (and loopback names in Development).
+    /// Host names the MCP endpoint answers to, besides the public URL's host and the loopback names (localhost,
+    /// 127.0.0.1, [::1]), which are always allowed: a DNS-rebinding page sends its own domain, never a loopback name.
     /// </summary>
     public List<string> AllowedHosts { get; } = [];
 

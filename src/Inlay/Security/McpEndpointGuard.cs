@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -75,14 +76,16 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
         {
             logger.LogError(ex, "The MCP endpoint failed on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();
+            // The SDK lets transport failures escape as a bare 500 (and the developer exception page's stack trace);
+            // answer as the Python SDK does: 500 with -32603, the request's id when it has one, no detail.
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, JsonRpcErrorResponse.InternalError,
-                "Internal error. The server logged the details.");
+                "Internal error. The server logged the details.", RequestId(context));
         }
     }
 
     /// <summary>
     /// Reads the whole body (bounded by the limit) so it can be checked before the SDK parses it, then hands the SDK
-    /// an in-memory copy. Returns false when the request was answered with an error.
+    /// an in-memory stream over the same bytes. Returns false when the request was answered with an error.
     /// </summary>
     private async Task<bool> BufferAndCheckBodyAsync(HttpContext context)
     {
@@ -93,67 +96,134 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
             await TooLargeAsync(context, limit);
             return false;
         }
+        // Kestrel then refuses a chunked body past the limit itself (BadHttpRequestException, 413, below).
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
             sizeFeature.MaxRequestBodySize = limit;
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
+        ArraySegment<byte> body;
         try
         {
-            while (true)
+            var read = await ReadBodyAsync(request, limit, context.RequestAborted);
+            if (read is not { } bytes)
             {
-                var memory = buffer.GetMemory(4096);
-                var read = await request.Body.ReadAsync(memory, context.RequestAborted);
-                if (read == 0) break;
-                buffer.Advance(read);
-                if (buffer.WrittenCount > limit)
-                {
-                    await TooLargeAsync(context, limit);
-                    return false;
-                }
+                await TooLargeAsync(context, limit);
+                return false;
             }
+            body = bytes;
         }
         catch (BadHttpRequestException ex)
         {
-            var tooLarge = ex.StatusCode == StatusCodes.Status413PayloadTooLarge;
-            if (tooLarge) await TooLargeAsync(context, limit);
+            if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge) await TooLargeAsync(context, limit);
             else await JsonRpcErrorResponse.WriteAsync(context, ex.StatusCode, JsonRpcErrorResponse.InvalidRequest, "The request body could not be read.");
             return false;
         }
 
-        var body = buffer.WrittenMemory;
-        if (ParseProblem(body.Span) is { } problem)
+        if (Inspect(body) is { } problem)
         {
-            await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorResponse.ParseError, "Parse error: " + problem);
+            await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, problem.Code, problem.Message);
             return false;
         }
-        var copy = buffer.WrittenSpan.ToArray();
-        request.Body = new MemoryStream(copy, 0, copy.Length, writable: false, publiclyVisible: true);
+        request.Body = new MemoryStream(body.Array!, body.Offset, body.Count, writable: false, publiclyVisible: true);
         return true;
     }
 
-    /// <summary>Why the body is not valid UTF-8 JSON, or <see langword="null"/>; one forward pass, no document built.</summary>
-    internal static string? ParseProblem(ReadOnlySpan<byte> body)
+    /// <summary>The whole body, or <see langword="null"/> when it is longer than <paramref name="limit"/>.</summary>
+    private static async Task<ArraySegment<byte>?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        if (!Utf8.IsValid(body)) return "the body is not valid UTF-8.";
+        if (request.ContentLength is { } length)
+        {
+            // Kestrel ends the body at Content-Length, so one exact buffer holds it.
+            var exact = new byte[length];
+            var filled = await request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
+            return new ArraySegment<byte>(exact, 0, filled);
+        }
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
+            if (read == 0) break;
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit) return null;
+        }
+        return MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var segment) ? segment : buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Why the body is not one JSON-RPC message: not valid UTF-8 JSON (-32700), or JSON of the wrong shape (-32600:
+    /// not an object, a batch, no <c>"jsonrpc": "2.0"</c>, a non-string method, an id that is not a string, number or
+    /// null, neither a method nor a result or error). <see langword="null"/> when it is one. A single forward pass
+    /// with <see cref="Utf8JsonReader"/>, no document built; only the top-level members are looked at.
+    /// </summary>
+    internal static (int Code, string Message)? Inspect(ReadOnlySpan<byte> body)
+    {
+        if (!Utf8.IsValid(body)) return (JsonRpcErrorResponse.ParseError, "Parse error: the body is not valid UTF-8.");
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 64 });
+        string? shape = null;
+        var member = Member.None;
+        bool version = false, method = false, reply = false;
         try
         {
             while (reader.Read())
             {
                 // An escaped string can hide a lone surrogate (\ud800), which the SDK would fail to unescape later.
                 if (reader.ValueIsEscaped && reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) reader.GetString();
+
+                if (reader.CurrentDepth == 0)
+                {
+                    // The root value's first token (its closing token is at depth 0 too).
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                        shape = "Invalid request: JSON-RPC batches are not supported; send one message per request.";
+                    else if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.EndObject or JsonTokenType.EndArray))
+                        shape = "Invalid request: the body must be a JSON-RPC message object.";
+                }
+                else if (reader.CurrentDepth == 1 && shape is null)
+                {
+                    if (reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        member = reader.ValueTextEquals("jsonrpc"u8) ? Member.Version
+                            : reader.ValueTextEquals("method"u8) ? Member.Method
+                            : reader.ValueTextEquals("id"u8) ? Member.Id
+                            : reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8) ? Member.Reply
+                            : Member.None;
+                        continue;
+                    }
+                    switch (member)
+                    {
+                        case Member.Version:
+                            version = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("2.0"u8);
+                            if (!version) shape = "Invalid request: \"jsonrpc\" must be \"2.0\".";
+                            break;
+                        case Member.Method:
+                            method = reader.TokenType == JsonTokenType.String;
+                            if (!method) shape = "Invalid request: \"method\" must be a string.";
+                            break;
+                        case Member.Id when reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number or JsonTokenType.Null):
+                            shape = "Invalid request: \"id\" must be a string, a number or null.";
+                            break;
+                        case Member.Reply:
+                            reply = true;
+                            break;
+                    }
+                    member = Member.None;
+                }
             }
-            return reader.BytesConsumed == 0 ? "the body is empty." : null;
+            if (reader.BytesConsumed == 0) return (JsonRpcErrorResponse.ParseError, "Parse error: the body is empty.");
         }
         catch (JsonException ex)
         {
-            return ex.Message;
+            return (JsonRpcErrorResponse.ParseError, "Parse error: " + ex.Message);
         }
         catch (InvalidOperationException)
         {
-            return "a string holds an invalid \\u escape (a lone surrogate).";
+            return (JsonRpcErrorResponse.ParseError, "Parse error: a string holds an invalid \\u escape (a lone surrogate).");
         }
+        shape ??= !version ? "Invalid request: the message has no \"jsonrpc\": \"2.0\"."
+            : !method && !reply ? "Invalid request: the message has no \"method\" (nor a \"result\" or \"error\")."
+            : null;
+        return shape is null ? null : (JsonRpcErrorResponse.InvalidRequest, shape);
     }
+
+    private enum Member { None, Version, Method, Id, Reply }
 
     /// <summary>The request's JSON-RPC id, read again from the buffered body for an error answer; null when absent.</summary>
     private static JsonElement? RequestId(HttpContext context)

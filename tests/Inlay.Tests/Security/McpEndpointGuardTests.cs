@@ -171,17 +171,39 @@ public sealed class McpEndpointGuardTests
     }
 
     [Theory]
-    [InlineData("[]")]
-    [InlineData("42")]
-    [InlineData("{\"foo\":1}")]
-    [InlineData("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}")]
-    [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]")]
-    public async Task Json_that_is_not_a_json_rpc_request_is_an_invalid_request(string body)
+    [InlineData("[]", "batches are not supported")]
+    [InlineData("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", "batches are not supported")]
+    [InlineData("42", "must be a JSON-RPC message object")]
+    [InlineData("\"ping\"", "must be a JSON-RPC message object")]
+    [InlineData("{\"foo\":1}", "no \"jsonrpc\": \"2.0\"")]
+    [InlineData("{\"id\":1,\"method\":\"ping\"}", "no \"jsonrpc\": \"2.0\"")]
+    [InlineData("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}", "\"jsonrpc\" must be \"2.0\"")]
+    [InlineData("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}", "\"jsonrpc\" must be \"2.0\"")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1}", "no \"method\"")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}", "\"method\" must be a string")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", "\"id\" must be a string, a number or null")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}", "\"id\" must be a string, a number or null")]
+    public async Task Json_that_is_not_a_json_rpc_message_is_an_invalid_request_that_says_why(string body, string reason)
     {
         await using var app = await StartAsync();
         var (status, message, _) = await PostAsync(app, body);
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(-32600, message.GetProperty("error").GetProperty("code").GetInt32());
+        var error = message.GetProperty("error");
+        Assert.Equal(-32600, error.GetProperty("code").GetInt32());
+        Assert.Contains(reason, error.GetProperty("message").GetString());
+        Assert.DoesNotContain("ModelContextProtocol", error.GetProperty("message").GetString());
+        await AssertStillServesAsync(app);
+    }
+
+    [Fact]
+    public async Task Members_named_like_the_envelope_deeper_down_do_not_count()
+    {
+        await using var app = await StartAsync();
+        var (status, message, _) = await PostAsync(app,
+            """{"params":{"name":"echo","arguments":{"text":"x","jsonrpc":1,"id":{},"method":5}},"id":"a","method":"tools/call","jsonrpc":"2.0"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("a", message.GetProperty("id").GetString());
+        Assert.Equal("x", message.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
     }
 
     [Fact]
@@ -237,6 +259,46 @@ public sealed class McpEndpointGuardTests
     }
 
     [Fact]
+    public async Task A_chunked_body_under_the_limit_is_served()
+    {
+        await using var app = await StartAsync(configure: o => o.MaxRequestBodyBytes = 10_000);
+        var json = """{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":{"text":"chunked"}}}""";
+        var content = new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var (status, message, _) = await PostAsync(app, content, r => r.Headers.TransferEncodingChunked = true);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("chunked", message.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_stateful_endpoint_still_serves_post_get_and_delete_through_the_guard()
+    {
+        await using var app = await StartAsync(stateless: false);
+        var initialize = await app.Mcp().PostAsync("""
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
+            """);
+        Assert.Equal(HttpStatusCode.OK, initialize.StatusCode);
+        var session = initialize.Headers.GetValues("Mcp-Session-Id").Single();
+
+        var call = await app.Mcp().PostAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"stateful"}}}""",
+            r => r.Headers.Add("Mcp-Session-Id", session));
+        Assert.Equal("stateful", (await McpHttp.ReadMessageAsync(call)).GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+
+        using (var get = new HttpRequestMessage(HttpMethod.Get, "/mcp"))
+        {
+            get.Headers.Accept.ParseAdd("text/event-stream");
+            get.Headers.Add("Mcp-Session-Id", session);
+            using var stream = await app.Http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/mcp");
+        delete.Headers.Add("Mcp-Session-Id", session);
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.SendAsync(delete)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_stateful_endpoint_is_guarded_on_get_and_delete_too()
     {
         await using var app = await StartAsync(stateless: false);
@@ -267,5 +329,82 @@ public sealed class McpEndpointGuardTests
         Assert.DoesNotContain("hunter2", body);
         AssertNoInternals(body);
         Assert.True((await McpHttp.ReadMessageAsync(new HttpResponseMessage { Content = new StringContent(body) })).TryGetProperty("error", out _));
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task An_exception_escaping_the_transport_is_a_json_rpc_internal_error_logged_with_the_exception(string environment)
+    {
+        // ConfigureSessionOptions runs inside the SDK's HTTP handler, outside its JSON-RPC error handling: without the
+        // guard this is a bare 500, and in Development the developer exception page's stack trace.
+        await using var app = await LoopbackApp.StartAsync(
+            b => b.Services.AddMcpServer()
+                .WithHttpTransport(o => o.ConfigureSessionOptions = (http, _, _) =>
+                    http.Request.Headers.ContainsKey("X-Fail") ? throw new InvalidOperationException("secret: Password=hunter2") : Task.CompletedTask)
+                .WithInlay()
+                .WithTools([McpServerTool.Create((string text) => text, new() { Name = "echo", ReadOnly = true, Destructive = false, OpenWorld = false })]),
+            a => a.MapInlay(), environment);
+
+        var (status, message, body) = await PostAsync(app, """{"jsonrpc":"2.0","id":"req-9","method":"tools/list"}""", r => r.Headers.Add("X-Fail", "1"));
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("req-9", message.GetProperty("id").GetString());
+        Assert.Equal(-32603, message.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.DoesNotContain("hunter2", body);
+        Assert.DoesNotContain("InvalidOperation", body);
+
+        var logged = Assert.Single(app.Logs.Entries, e => e.Exception?.Message.Contains("hunter2") == true);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, logged.Level);
+        Assert.Equal(typeof(McpEndpointGuard).FullName, logged.Category);
+        await AssertStillServesAsync(app);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","method":"notifications/initialized"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":{}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":null,"error":{"code":-1,"message":"x"}}""")]
+    [InlineData("""{"method":"ping","id":"x","params":{"_meta":{"jsonrpc":"no"}},"jsonrpc":"2.0"}""")]
+    [InlineData(""" {"jsonrpc" : "2.0", "id" : 1.5, "method" : "ping"} """)]
+    [InlineData("""{"\u006asonrpc":"2\u002e0","id":1,"method":"ping"}""")]
+    public void Inspect_accepts_json_rpc_messages(string body) =>
+        Assert.Null(McpEndpointGuard.Inspect(Encoding.UTF8.GetBytes(body)));
+
+    [Theory]
+    [InlineData("", -32700)]
+    [InlineData("{", -32700)]
+    [InlineData("[", -32700)]
+    [InlineData("[1,", -32700)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping"} {}""", -32700)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"p\ud800"}""", -32700)]
+    [InlineData("[]", -32600)]
+    [InlineData("null", -32600)]
+    [InlineData("{}", -32600)]
+    [InlineData("""{"jsonrpc":"2.0","id":[1],"method":"ping"}""", -32600)]
+    [InlineData("""{"jsonrpc":null,"id":1,"method":"ping"}""", -32600)]
+    [InlineData("""{"jsonrpc":"2.0","method":null}""", -32600)]
+    public void Inspect_refuses_what_is_not_one_json_rpc_message(string body, int code) =>
+        Assert.Equal(code, McpEndpointGuard.Inspect(Encoding.UTF8.GetBytes(body))?.Code);
+
+    /// <summary>A stream of unknown length, so the client sends the body chunked with no Content-Length.</summary>
+    private sealed class ChunkedStream(byte[] data) : Stream
+    {
+        private int _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, 4096), data.Length - _position);
+            Array.Copy(data, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
