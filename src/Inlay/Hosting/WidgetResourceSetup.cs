@@ -21,11 +21,12 @@ internal sealed class WidgetResourceSetup(
 
     public IEnumerable<WidgetResource> CreateResources()
     {
+        var assetBaseUrl = string.IsNullOrWhiteSpace(inlay.Value.WidgetAssetBaseUrl) ? null : PublicUrlResolver.Normalize(inlay.Value.WidgetAssetBaseUrl);
         foreach (var widget in widgets)
         {
             var serving = WidgetServing.For(widget, inlay.Value);
             foreach (var (uri, mimeType) in serving.Resources())
-                yield return new WidgetResource(widget, uri, mimeType, environment.ContentRootFileProvider, publicUrl);
+                yield return new WidgetResource(widget, uri, mimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl);
         }
     }
 }
