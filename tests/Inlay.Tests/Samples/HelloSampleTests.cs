@@ -10,8 +10,13 @@ namespace Inlay.Tests.Samples;
 public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
 {
     private readonly McpHttp _mcp;
+    private readonly HelloApp _app;
 
-    public HelloSampleTests(HelloApp app) => _mcp = new McpHttp(app.Client, "/mcp");
+    public HelloSampleTests(HelloApp app)
+    {
+        _app = app;
+        _mcp = new McpHttp(app.Client, "/mcp");
+    }
 
     public sealed class HelloApp : WebApplicationFactory<Program>
     {
@@ -91,6 +96,19 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
         using var sheet = await http.GetAsync(style);
         sheet.EnsureSuccessStatusCode();
         Assert.Equal("text/css", sheet.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Exported_tool_schemas_are_what_tools_list_advertises_and_the_widget_types_are_generated_from_them()
+    {
+        var exported = System.Text.Json.Nodes.JsonNode.Parse(ToolSchemaExport.Create(_app.Services))!["tools"]!["greet_user"]!;
+        var listed = (await _mcp.ResultAsync("tools/list")).GetProperty("tools")[0];
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(listed.GetProperty("inputSchema").GetRawText()), exported["inputSchema"]));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(listed.GetProperty("outputSchema").GetRawText()), exported["outputSchema"]));
+
+        // The committed copy the widget's types come from is current (the build rewrites it when a C# type changes).
+        var committed = Path.Combine(HelloApp.SampleFolder("Hello"), "..", "..", "web", "widgets", "hello", "schemas", "tools.json");
+        Assert.Equal(ToolSchemaExport.Create(_app.Services), File.ReadAllText(committed));
     }
 
     [Theory]

@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     environment: "jsdom",
-    include: ["test/**/*.test.{ts,tsx}"],
+    include: ["test/**/*.test.{ts,tsx,mjs}"],
     restoreMocks: true,
     server: { deps: { inline: [/react/] } },
   },
