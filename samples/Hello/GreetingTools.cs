@@ -4,9 +4,12 @@ using ModelContextProtocol.Server;
 
 namespace Hello;
 
-/// <summary>The greeting widget and the tool that shows it.</summary>
+/// <summary>
+/// The greeting widget and the tool that shows it. The widget is a React app (web/widgets/hello) that the build
+/// writes to widgets/greeting/dist; Inlay serves that folder and reads the entry from its Vite manifest.
+/// </summary>
 [Widget("ui://widget/greeting.html",
-    HtmlFile = "widgets/greeting.html",
+    AssetFolder = "widgets/greeting/dist",
     Title = "Greeting",
     Description = "A card that greets someone by name.",
     ModelDescription = "Shows the greeting and when it was made; no need to repeat it.",

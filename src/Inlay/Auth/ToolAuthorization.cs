@@ -41,9 +41,10 @@ internal sealed class ToolAuthorization
     /// <summary>The <c>securitySchemes</c> ChatGPT reads: oauth2 with the scopes, or noauth.</summary>
     public JsonArray SecuritySchemes()
     {
-        if (!IsProtected) return [new JsonObject { ["type"] = "noauth" }];
+        // JsonArray's constructor, not a collection expression: that binds to the generic Add<T>, which Native AOT rejects.
+        if (!IsProtected) return new JsonArray(new JsonObject { ["type"] = "noauth" });
         var scopes = new JsonArray();
         foreach (var scope in Scopes) scopes.Add((JsonNode)scope);
-        return [new JsonObject { ["type"] = "oauth2", ["scopes"] = scopes }];
+        return new JsonArray(new JsonObject { ["type"] = "oauth2", ["scopes"] = scopes });
     }
 }

@@ -12,6 +12,8 @@ public static class InlayEndpointRouteBuilderExtensions
     /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections: Host and Origin checks against DNS rebinding,
     /// a body size limit, JSON parse errors answered as JSON-RPC errors, and no stack traces in any response. Also serves
     /// the files of widgets built into asset folders, with CORS for the hosts' sandbox origins.
+    /// When the app was started with <c>--inlay-export-schemas &lt;path&gt;</c>, writes every tool's JSON Schemas there
+    /// instead and ends the process before anything listens (see <see cref="ToolSchemaExport"/>).
     /// </summary>
     /// <param name="endpoints">The app's endpoint builder.</param>
     /// <param name="pattern">The MCP endpoint's route, <c>/mcp</c> by default.</param>
@@ -22,6 +24,8 @@ public static class InlayEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         if (services.GetService<InlayMarker>() is null)
             throw new InvalidOperationException("MapInlay() needs Inlay's services: call WithInlay() on the MCP server builder (builder.Services.AddMcpServer().WithHttpTransport().WithInlay()).");
+
+        ToolSchemaExport.RunIfRequested(services);
 
         var mcp = endpoints.MapMcp(pattern);
         McpEndpointGuard.Apply(mcp);

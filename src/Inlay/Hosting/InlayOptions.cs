@@ -12,6 +12,19 @@ public sealed class InlayOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// Where the asset folders of widgets (<see cref="WidgetHtmlSource.FromAssetFolder"/>) are published for browsers,
+    /// such as a CDN: <c>https://cdn.example.com/myapp/widgets</c>. Each folder is expected at
+    /// <c>{WidgetAssetBaseUrl}/{slug}/</c> (what <c>dotnet publish</c> writes to <c>widgets-cdn/</c> with
+    /// <c>build/Inlay.Widgets.targets</c>). When set, the widget documents <c>resources/read</c> returns reference the
+    /// assets there, and the CSP resource domains name this URL's origin instead of the app's; the app still reads each
+    /// entry document from its own copy of the folder (and still serves the folder under <c>/_inlay/widgets/</c>).
+    /// The CDN must answer cross-origin requests (<c>Access-Control-Allow-Origin</c>): module scripts are fetched with CORS.
+    /// Unset (the default): the app serves the assets itself, on its public URL. Must be an absolute https URL
+    /// (http is accepted in Development).
+    /// </summary>
+    public string? WidgetAssetBaseUrl { get; set; }
+
     /// <summary>The dialects widgets are served in unless a widget says otherwise. Defaults to MCP Apps.</summary>
     public WidgetDialects DefaultDialects { get; set; } = WidgetDialects.McpApps;
 

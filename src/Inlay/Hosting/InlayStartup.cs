@@ -28,6 +28,7 @@ internal sealed class InlayStartup(
             [.. widgets], [.. tools], options.Value, environment.IsDevelopment(), environment.ContentRootFileProvider, logger);
         var problems = new List<string>();
         if (publicUrl.ValidateConfigured() is { } publicUrlProblem) problems.Add(publicUrlProblem);
+        if (ValidateAssetBaseUrl(options.Value.WidgetAssetBaseUrl, environment.IsDevelopment()) is { } assetBaseProblem) problems.Add(assetBaseProblem);
         problems.AddRange(await validator.ValidateAsync(cancellationToken));
         problems.AddRange(await ToolAuthorizationCheck.FindProblemsAsync(tools, services));
         if (problems.Count > 0) throw new InlayValidationException(problems);
@@ -46,9 +47,22 @@ internal sealed class InlayStartup(
                 logger.LogInformation("Inlay MCP endpoint: {Url}", baseUrl + path);
             foreach (var path in endpoints.AssetPaths)
                 logger.LogInformation("Inlay widget assets: {Url}", baseUrl + path);
+            if (!string.IsNullOrWhiteSpace(options.Value.WidgetAssetBaseUrl))
+                logger.LogInformation("Inlay widget documents load their assets from {AssetBaseUrl} (Inlay:WidgetAssetBaseUrl)", options.Value.WidgetAssetBaseUrl);
             logger.LogInformation("Inlay public URL: {PublicUrl}", publicUrl.Describe());
         });
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A problem with <see cref="InlayOptions.WidgetAssetBaseUrl"/>, or <see langword="null"/> when it is unset or fine.</summary>
+    internal static string? ValidateAssetBaseUrl(string? configured, bool isDevelopment)
+    {
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        if (PublicUrlResolver.Normalize(configured) is not { } url)
+            return $"Inlay:WidgetAssetBaseUrl '{configured}' is not an absolute http(s) URL without query or fragment, such as https://cdn.example.com/myapp/widgets.";
+        if (!isDevelopment && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            return $"Inlay:WidgetAssetBaseUrl '{configured}' must use https outside Development: hosts load widget assets only over https.";
+        return null;
+    }
 }

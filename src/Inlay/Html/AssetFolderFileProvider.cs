@@ -6,7 +6,8 @@ namespace Inlay;
 /// <summary>
 /// The files of one widget asset folder, for the static file middleware: a <see cref="PhysicalFileProvider"/> (which
 /// refuses paths that leave the folder and hides dot-files) created once the folder exists, so a widget built after
-/// the app started is served. Never lists directories.
+/// the app started is served. Never lists directories, and serves nothing under a dot-folder either (such as Vite's
+/// <c>.vite/manifest.json</c>: build metadata, not an asset).
 /// </summary>
 internal sealed class AssetFolderFileProvider(string root) : IFileProvider, IDisposable
 {
@@ -14,7 +15,10 @@ internal sealed class AssetFolderFileProvider(string root) : IFileProvider, IDis
 
     public string Root { get; } = root;
 
-    public IFileInfo GetFileInfo(string subpath) => Files?.GetFileInfo(subpath) ?? new NotFoundFileInfo(subpath);
+    public IFileInfo GetFileInfo(string subpath) =>
+        subpath.Split('/', '\\').Any(segment => segment.StartsWith('.'))
+            ? new NotFoundFileInfo(subpath)
+            : Files?.GetFileInfo(subpath) ?? new NotFoundFileInfo(subpath);
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 

@@ -278,7 +278,7 @@ internal static class WidgetHtmlRewriter
     }
 
     /// <summary>Rewrites <c>url(…)</c> and <c>@import "…"</c> in a style sheet, skipping comments and other strings.</summary>
-    private static string? RewriteCss(string css, Func<string, string?> map)
+    internal static string? RewriteCss(string css, Func<string, string?> map)
     {
         var output = new Splicer(css);
         var n = css.Length;

@@ -47,13 +47,20 @@ public abstract class WidgetHtmlSource
     /// <c>/_inlay/widgets/{slug}/</c> (the slug is the folder's name, skipping build-output names such as
     /// <c>dist</c>: <c>widgets/greeting/dist</c> is served as <c>/_inlay/widgets/greeting/</c>) and reads the entry
     /// document from it. Relative URLs in the entry resolve against that path; so do root-relative ones
-    /// (<c>/assets/app.js</c>), so a build made for the site root works unchanged.
+    /// (<c>/assets/app.js</c>), so a build made for the site root works unchanged. The entry is <paramref name="entry"/>
+    /// when given, else the only HTML entry named by the folder's Vite manifest (<c>.vite/manifest.json</c>, written with
+    /// <c>build.manifest: true</c>), else <c>index.html</c>.
     /// </summary>
     /// <param name="folder">The folder, relative to the app's content root (or absolute), such as <c>widgets/greeting/dist</c>.</param>
-    /// <param name="entry">The entry document inside the folder.</param>
+    /// <param name="entry">The entry document inside the folder; found as described above when <see langword="null"/>.</param>
     /// <param name="slug">The URL path segment to serve the folder under, when the one derived from the folder name is taken.</param>
-    public static WidgetHtmlSource FromAssetFolder(string folder, string entry = "index.html", string? slug = null) =>
-        new AssetFolderHtmlSource(folder, entry, slug);
+    /// <param name="inline">
+    /// Serve one self-contained document: the entry's scripts and style sheets from the folder are put into it
+    /// (<c>&lt;/script</c> and <c>&lt;!--</c> in scripts escaped), for hosts that block external scripts. The build must be
+    /// a single chunk; other files (images, fonts) are still loaded from the folder's URL.
+    /// </param>
+    public static WidgetHtmlSource FromAssetFolder(string folder, string? entry = null, string? slug = null, bool inline = false) =>
+        new AssetFolderHtmlSource(folder, entry, slug, inline);
 
     /// <inheritdoc />
     public override string ToString() => Description;

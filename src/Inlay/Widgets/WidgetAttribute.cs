@@ -28,8 +28,14 @@ public sealed class WidgetAttribute(string uri) : Attribute
     /// </summary>
     public string? AssetFolder { get; set; }
 
-    /// <summary>The entry document inside <see cref="AssetFolder"/>; <c>index.html</c> when not set.</summary>
+    /// <summary>
+    /// The entry document inside <see cref="AssetFolder"/>; when not set, the only HTML entry of the folder's Vite
+    /// manifest, else <c>index.html</c>.
+    /// </summary>
     public string? AssetEntry { get; set; }
+
+    /// <summary>Serve <see cref="AssetFolder"/>'s entry as one self-contained document with its scripts and style sheets inlined.</summary>
+    public bool AssetInline { get; set; }
 
     /// <summary>The URL path segment <see cref="AssetFolder"/> is served under; derived from the folder name when not set.</summary>
     public string? AssetSlug { get; set; }
@@ -108,13 +114,13 @@ public sealed class WidgetAttribute(string uri) : Attribute
             throw new InvalidOperationException($"{where} names no HTML source: set one of {nameof(HtmlFile)}, {nameof(HtmlResource)} or {nameof(AssetFolder)}.");
         if (named.Count > 1)
             throw new InvalidOperationException($"{where} names more than one HTML source ({string.Join(", ", named)}): set only one.");
-        if ((AssetEntry is not null || AssetSlug is not null) && AssetFolder is null)
-            throw new InvalidOperationException($"{where} sets {nameof(AssetEntry)} or {nameof(AssetSlug)} without {nameof(AssetFolder)}.");
+        if ((AssetEntry is not null || AssetSlug is not null || AssetInline) && AssetFolder is null)
+            throw new InvalidOperationException($"{where} sets {nameof(AssetEntry)}, {nameof(AssetSlug)} or {nameof(AssetInline)} without {nameof(AssetFolder)}.");
         try
         {
             if (HtmlFile is not null) return WidgetHtmlSource.FromFile(HtmlFile);
             if (HtmlResource is not null) return WidgetHtmlSource.FromEmbeddedResource(declaringType.Assembly, HtmlResource);
-            return WidgetHtmlSource.FromAssetFolder(AssetFolder!, AssetEntry ?? "index.html", AssetSlug);
+            return WidgetHtmlSource.FromAssetFolder(AssetFolder!, AssetEntry, AssetSlug, AssetInline);
         }
         catch (ArgumentException ex)
         {

@@ -22,10 +22,21 @@ internal sealed class WidgetResource : McpServerResource
     private readonly string _mimeType;
     private readonly IFileProvider _contentRoot;
     private readonly PublicUrlResolver _publicUrl;
+    private readonly string? _assetBaseUrl;
     private readonly ConcurrentDictionary<string, Lazy<Task<TextResourceContents>>> _rendered = new(StringComparer.Ordinal);
 
-    public WidgetResource(WidgetDeclaration widget, string uri, string mimeType, IFileProvider contentRoot, PublicUrlResolver publicUrl)
+    /// <param name="widget">The widget.</param>
+    /// <param name="uri">The resource URI served.</param>
+    /// <param name="mimeType">The MIME type served.</param>
+    /// <param name="contentRoot">The app's content root.</param>
+    /// <param name="publicUrl">Finds the app's public URL.</param>
+    /// <param name="assetBaseUrl">
+    /// <see cref="InlayOptions.WidgetAssetBaseUrl"/>, normalized (no trailing slash): where asset folders are published
+    /// instead of being served by the app; <see langword="null"/> when the app serves them.
+    /// </param>
+    public WidgetResource(WidgetDeclaration widget, string uri, string mimeType, IFileProvider contentRoot, PublicUrlResolver publicUrl, string? assetBaseUrl = null)
     {
+        _assetBaseUrl = assetBaseUrl;
         _widget = widget;
         _uri = uri;
         _mimeType = mimeType;
@@ -78,13 +89,27 @@ internal sealed class WidgetResource : McpServerResource
 
     private async Task<TextResourceContents> BuildAsync(string publicBaseUrl, CancellationToken cancellationToken)
     {
-        var html = await _widget.Html.ReadAsync(_contentRoot, cancellationToken);
+        string text, assetOrigin;
+        if (_assetBaseUrl is not null && _widget.Html is AssetFolderHtmlSource folder)
+        {
+            // Published elsewhere: {WidgetAssetBaseUrl}/{slug}/ holds the folder, so URLs resolve against that path there.
+            var folderPath = "/" + folder.Slug + "/";
+            var html = WidgetHtmlRewriter.RerootRootRelative(await folder.ReadEntryAsync(_contentRoot, cancellationToken), folderPath);
+            text = WidgetHtmlRewriter.Rewrite(html, _assetBaseUrl, folderPath);
+            assetOrigin = PublicUrlResolver.OriginOf(_assetBaseUrl);
+        }
+        else
+        {
+            var html = await _widget.Html.ReadAsync(_contentRoot, cancellationToken);
+            text = WidgetHtmlRewriter.Rewrite(html, publicBaseUrl, _widget.Html.AssetBasePath);
+            assetOrigin = PublicUrlResolver.OriginOf(publicBaseUrl);
+        }
         return new TextResourceContents
         {
             Uri = _uri,
             MimeType = _mimeType,
-            Text = WidgetHtmlRewriter.Rewrite(html, publicBaseUrl, _widget.Html.AssetBasePath),
-            Meta = ResourceMetaWriter.ForContents(_widget, PublicUrlResolver.OriginOf(publicBaseUrl)),
+            Text = text,
+            Meta = ResourceMetaWriter.ForContents(_widget, assetOrigin),
         };
     }
 }

@@ -14,10 +14,14 @@ internal sealed class WidgetResourceCatalog(
     PublicUrlResolver publicUrl)
 {
     private readonly Lazy<IReadOnlyList<WidgetResource>> _resources = new(() =>
-    [
-        .. widgets.SelectMany(widget => WidgetServing.For(widget, inlay.Value).Resources()
-            .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl))),
-    ]);
+    {
+        var assetBaseUrl = string.IsNullOrWhiteSpace(inlay.Value.WidgetAssetBaseUrl) ? null : PublicUrlResolver.Normalize(inlay.Value.WidgetAssetBaseUrl);
+        return
+        [
+            .. widgets.SelectMany(widget => WidgetServing.For(widget, inlay.Value).Resources()
+                .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl))),
+        ];
+    });
 
     public IReadOnlyList<WidgetResource> Resources => _resources.Value;
 }

@@ -10,8 +10,13 @@ namespace Inlay.Tests.Samples;
 public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
 {
     private readonly McpHttp _mcp;
+    private readonly HelloApp _app;
 
-    public HelloSampleTests(HelloApp app) => _mcp = new McpHttp(app.Client, "/mcp");
+    public HelloSampleTests(HelloApp app)
+    {
+        _app = app;
+        _mcp = new McpHttp(app.Client, "/mcp");
+    }
 
     public sealed class HelloApp : WebApplicationFactory<Program>
     {
@@ -30,7 +35,7 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
             builder.UseContentRoot(SampleFolder("Hello"));
         }
 
-        private static string SampleFolder(string name)
+        internal static string SampleFolder(string name)
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inlay.sln"))) dir = dir.Parent;
@@ -61,13 +66,49 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
     }
 
     [Fact]
-    public async Task Greeting_widget_html_is_served_with_its_metadata()
+    public async Task Greeting_widget_html_points_at_the_hashed_files_the_vite_manifest_names()
     {
+        await using var manifestFile = File.OpenRead(Path.Combine(HelloApp.SampleFolder("Hello"), "widgets", "greeting", "dist", ".vite", "manifest.json"));
+        var manifest = ViteManifest.Parse(manifestFile);
+        var entry = Assert.Single(manifest.Entries);
+        Assert.Equal("index.html", entry.Source);
+        Assert.Matches(@"^assets/index-[\w-]{8}\.js$", entry.File);
+        var css = Assert.Single(entry.Css);
+
         var read = await _mcp.ResultAsync("resources/read", new { uri = "ui://widget/greeting.html" });
         var contents = read.GetProperty("contents")[0];
         Assert.Equal("text/html;profile=mcp-app", contents.GetProperty("mimeType").GetString());
-        Assert.Contains("ui/notifications/tool-result", contents.GetProperty("text").GetString());
         Assert.True(contents.GetProperty("_meta").GetProperty("openai/widgetPrefersBorder").GetBoolean());
+        var html = contents.GetProperty("text").GetString()!;
+        var origin = _mcp.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var script = $"{origin}/_inlay/widgets/greeting/{entry.File}";
+        var style = $"{origin}/_inlay/widgets/greeting/{css}";
+        Assert.Contains($"<script type=\"module\" crossorigin src=\"{script}\"></script>", html);
+        Assert.Contains($"<link rel=\"stylesheet\" crossorigin href=\"{style}\">", html);
+        Assert.Contains("<div id=\"root\"></div>", html);
+        Assert.Equal(origin, contents.GetProperty("_meta").GetProperty("ui").GetProperty("csp").GetProperty("resourceDomains")[0].GetString());
+
+        using var http = new HttpClient();
+        using var js = await http.GetAsync(script);
+        js.EnsureSuccessStatusCode();
+        Assert.Equal("text/javascript", js.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Fullscreen", await js.Content.ReadAsStringAsync()); // the React widget, not the old page
+        using var sheet = await http.GetAsync(style);
+        sheet.EnsureSuccessStatusCode();
+        Assert.Equal("text/css", sheet.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Exported_tool_schemas_are_what_tools_list_advertises_and_the_widget_types_are_generated_from_them()
+    {
+        var exported = System.Text.Json.Nodes.JsonNode.Parse(ToolSchemaExport.Create(_app.Services))!["tools"]!["greet_user"]!;
+        var listed = (await _mcp.ResultAsync("tools/list")).GetProperty("tools")[0];
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(listed.GetProperty("inputSchema").GetRawText()), exported["inputSchema"]));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(listed.GetProperty("outputSchema").GetRawText()), exported["outputSchema"]));
+
+        // The committed copy the widget's types come from is current (the build rewrites it when a C# type changes).
+        var committed = Path.Combine(HelloApp.SampleFolder("Hello"), "..", "..", "web", "widgets", "hello", "schemas", "tools.json");
+        Assert.Equal(ToolSchemaExport.Create(_app.Services), File.ReadAllText(committed));
     }
 
     [Theory]

@@ -1,0 +1,117 @@
+import { useEffect } from "react";
+import {
+  DevModeBanner,
+  ErrorBoundary,
+  useDisplayMode,
+  useInlay,
+  useLocale,
+  useRequestDisplayMode,
+  useTheme,
+  useToolOutput,
+} from "@inlay/view/react";
+import { isHostless } from "@inlay/view";
+import type { Greeting } from "./greeting";
+
+/** What the widget shows outside a host (opened as a plain page), so its layout can be worked on. */
+export const sampleGreeting: Greeting = {
+  message: "Hello, Ada!",
+  name: "Ada",
+  greetedAt: "2026-01-26T09:30:00Z",
+  locale: null,
+};
+
+export function App() {
+  const theme = useTheme();
+  useEffect(() => {
+    document.documentElement.classList.toggle("dark", theme === "dark");
+  }, [theme]);
+
+  return (
+    <main className="p-4 font-sans text-slate-900 dark:text-slate-100">
+      <DevModeBanner>
+        <p className="mb-3 rounded-lg bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">
+          Dev mode: no host detected, so this shows sample data. Open the widget through ChatGPT, an MCP Apps host or the Inlay
+          dev host to see real tool results.
+        </p>
+      </DevModeBanner>
+      <ErrorBoundary fallback={(error, reset) => <ErrorCard message={error.message} onRetry={reset} />}>
+        <GreetingView />
+      </ErrorBoundary>
+    </main>
+  );
+}
+
+/** The greeting, or why there is none: waiting for the tool, the tool's error, or a cancelled call. */
+export function GreetingView() {
+  const output = useToolOutput<Greeting>();
+  const result = useInlay((s) => s.toolResult);
+  const cancelled = useInlay((s) => s.toolCancelled);
+
+  if (result?.isError) {
+    const text = result.content?.find((c) => c.type === "text")?.text;
+    return <ErrorCard message={typeof text === "string" ? text : "The tool failed."} />;
+  }
+  if (cancelled) return <ErrorCard message={`The greeting was cancelled${cancelled.reason ? `: ${cancelled.reason}` : "."}`} />;
+  const greeting = output ?? (isHostless() ? sampleGreeting : null);
+  if (!greeting) return <Card><p className="text-slate-500 dark:text-slate-400">Waiting for a greeting…</p></Card>;
+  return <GreetingCard greeting={greeting} />;
+}
+
+function GreetingCard({ greeting }: { greeting: Greeting }) {
+  const hostLocale = useLocale();
+  const displayMode = useDisplayMode();
+  const requestDisplayMode = useRequestDisplayMode();
+  const when = new Date(greeting.greetedAt);
+  if (Number.isNaN(when.getTime())) throw new Error(`The greeting's time "${greeting.greetedAt}" is not a date.`);
+  const locale = greeting.locale ?? hostLocale;
+
+  return (
+    <Card>
+      <div className="flex items-start justify-between gap-3">
+        <h1 className="text-2xl font-semibold" data-testid="message">
+          {greeting.message}
+        </h1>
+        {displayMode !== "fullscreen" && (
+          <button
+            type="button"
+            className="shrink-0 rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-700"
+            onClick={() => void requestDisplayMode("fullscreen").catch(() => undefined)}
+          >
+            Fullscreen
+          </button>
+        )}
+      </div>
+      <time className="mt-2 block text-sm text-slate-600 dark:text-slate-400" dateTime={greeting.greetedAt} data-testid="when">
+        {formatWhen(when, locale)}
+      </time>
+    </Card>
+  );
+}
+
+/** Formats with the given locale, falling back to the browser's when the tag is not one Intl knows. */
+export function formatWhen(when: Date, locale: string): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeStyle: "short" };
+  try {
+    return when.toLocaleString(locale || undefined, options);
+  } catch {
+    return when.toLocaleString(undefined, options);
+  }
+}
+
+function Card({ children }: { children: React.ReactNode }) {
+  return <section className="rounded-xl bg-slate-100 p-4 dark:bg-slate-800">{children}</section>;
+}
+
+function ErrorCard({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <section role="alert" className="rounded-xl bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100">
+      <p className="font-medium">Could not show the greeting</p>
+      <p className="mt-1 text-sm">{message}</p>
+      {onRetry && (
+        <button type="button" className="mt-2 rounded-md bg-red-700 px-2 py-1 text-sm text-white" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </section>
+  );
+}
