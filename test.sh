@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: the .NET build (warnings are errors), the xunit suites, the widget runtime's
-# type checks and Vitest suites, and the MCP conformance suite.
+# Runs every test: the .NET build (warnings are errors), the xunit suites, the widgets' type checks, Vitest suites
+# and real-browser test (Debian's Chromium), the MCP conformance suite, and the Hello sample as a Native AOT binary.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 dotnet build Inlay.sln -c Release -warnaserror
 dotnet test Inlay.sln -c Release --no-build
-(cd web && npm run build --workspaces && npm test --workspaces)
+(cd web && npm run build --workspaces && npm test --workspaces && npm run test:browser -w @inlay/widget-hello)
 CONFORMANCE_NO_BUILD=1 bash conformance/run.sh
+bash tests/aot/smoke.sh

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Inlay.Testing;
 
@@ -83,7 +82,7 @@ public sealed class CrashDurabilityTests(PostgresServer postgres)
 
         public static async Task<BoardProcess> StartAsync(Dictionary<string, string> environment)
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var start = new ProcessStartInfo("dotnet", $"Board.dll --urls http://127.0.0.1:{port}")
             {
                 WorkingDirectory = AppContext.BaseDirectory,
@@ -130,13 +129,5 @@ public sealed class CrashDurabilityTests(PostgresServer postgres)
             _process.Dispose();
         }
 
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Board.Tests;
@@ -31,7 +29,7 @@ public sealed class PostgresServer : IAsyncLifetime
         Directory.CreateDirectory(_dataDir);
         if (_asPostgresUser) await RunAsync("chown", $"postgres:postgres {_dataDir}", asPostgres: false);
 
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         await RunAsync(Path.Combine(_bin, "initdb"), $"-D {_dataDir} -U postgres -A trust --no-sync -E UTF8 --locale=C", asPostgres: _asPostgresUser);
         await RunAsync(Path.Combine(_bin, "pg_ctl"),
             $"-D {_dataDir} -l {_dataDir}/server.log -w -t 60 -o \"-p {Port} -c listen_addresses=127.0.0.1 -k {_dataDir} -c fsync=on\" start",
@@ -63,14 +61,6 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task RunAsync(string file, string arguments, bool asPostgres, bool check = true)
     {
