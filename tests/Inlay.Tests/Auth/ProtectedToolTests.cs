@@ -46,16 +46,7 @@ public sealed class ProtectedToolTests : IAsyncLifetime
                     o.DefaultAuthenticateScheme = JwtBearerDefaults.AuthenticationScheme;
                     o.DefaultChallengeScheme = McpAuthenticationDefaults.AuthenticationScheme;
                 })
-                .AddJwtBearer(o =>
-                {
-                    o.MapInboundClaims = false;
-                    o.TokenValidationParameters = new TokenValidationParameters
-                    {
-                        ValidIssuer = TestTokens.Issuer,
-                        ValidAudience = TestTokens.Audience,
-                        IssuerSigningKey = TestTokens.Key,
-                    };
-                })
+                .AddJwtBearer(TestTokens.Trust)
                 .AddMcp(o => o.ResourceMetadata = new() { AuthorizationServers = { TestTokens.Issuer }, ScopesSupported = ["orders.read"] });
             b.Services.AddAuthorization(o => o.AddPolicy("Staff", p => p.RequireClaim("sub", "staff-1")));
             b.Services.AddMcpServer().WithHttpTransport().WithInlay()

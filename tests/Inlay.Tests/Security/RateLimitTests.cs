@@ -6,7 +6,6 @@ using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
 using ModelContextProtocol.Server;
 
 namespace Inlay.Tests.Security;
@@ -17,14 +16,7 @@ public sealed class RateLimitTests
 
     private static Task<LoopbackApp> StartAsync(int permits) => LoopbackApp.StartAsync(b =>
     {
-        b.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
-            o.MapInboundClaims = false;
-            o.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = TestTokens.Issuer, ValidAudience = TestTokens.Audience, IssuerSigningKey = TestTokens.Key,
-            };
-        });
+        b.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(TestTokens.Trust);
         b.Services.AddMcpServer().WithHttpTransport().WithInlay(o => o.RateLimit.PermitLimit = permits)
             .WithTools([McpServerTool.Create(() => "pong", new() { Name = "pong", ReadOnly = true, Destructive = false, OpenWorld = false })]);
     }, a => a.MapInlay());
