@@ -12,6 +12,7 @@ public static class InlayEndpointRouteBuilderExtensions
     /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections: Host and Origin checks against DNS rebinding,
     /// a body size limit, JSON parse errors answered as JSON-RPC errors, and no stack traces in any response. Also serves
     /// the files of widgets built into asset folders, with CORS for the hosts' sandbox origins.
+    /// In Development (or when <c>Inlay:DevHost:Enabled</c> is set) also serves the dev host under <c>/_inlay/</c>.
     /// When the app was started with <c>--inlay-export-schemas &lt;path&gt;</c>, writes every tool's JSON Schemas there
     /// instead and ends the process before anything listens (see <see cref="ToolSchemaExport"/>).
     /// </summary>
@@ -33,6 +34,7 @@ public static class InlayEndpointRouteBuilderExtensions
         var registry = services.GetRequiredService<InlayEndpointRegistry>();
         registry.AddMcpPath(pattern);
         registry.AddAssetPaths(WidgetAssetEndpoints.Map(endpoints, services.GetServices<WidgetDeclaration>()));
+        if (DevHostEndpoints.Map(endpoints, pattern)) registry.DevHostPath = DevHostEndpoints.Path;
         return mcp;
     }
 }

@@ -112,6 +112,7 @@ public static class InlayMcpServerBuilderExtensions
         McpRateLimiting.AddServices(services);
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
+        services.TryAddSingleton<DevSandboxServer>();
         services.TryAddSingleton<InlayReadiness>();
         services.TryAddSingleton<WidgetResourceCatalog>();
         services.TryAddSingleton<ProtectedToolCatalog>();

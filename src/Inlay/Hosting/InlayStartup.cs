@@ -50,6 +50,8 @@ internal sealed class InlayStartup(
             if (!string.IsNullOrWhiteSpace(options.Value.WidgetAssetBaseUrl))
                 logger.LogInformation("Inlay widget documents load their assets from {AssetBaseUrl} (Inlay:WidgetAssetBaseUrl)", options.Value.WidgetAssetBaseUrl);
             logger.LogInformation("Inlay public URL: {PublicUrl}", publicUrl.Describe());
+            if (endpoints.DevHostPath is { } devHost)
+                logger.LogInformation("Inlay dev host: {Url}", baseUrl + devHost);
         });
     }
 

@@ -1,0 +1,18 @@
+namespace Inlay;
+
+/// <summary>The dev host: a local MCP Apps and ChatGPT-like host page served by <c>MapInlay</c> under <c>/_inlay/</c>.</summary>
+public sealed class DevHostOptions
+{
+    /// <summary>
+    /// Whether <c>MapInlay</c> serves the dev host. Unset (the default): in Development only. Never turn it on for a
+    /// server the public can reach: the page calls every tool.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>
+    /// The loopback port of the sandbox origin, the second origin widgets run on (as ChatGPT runs them on its sandbox
+    /// domain). 0, the default, picks a free port when the dev host is first opened; set a fixed port to keep what
+    /// widgets store in that origin (local storage) across restarts of the app.
+    /// </summary>
+    public int SandboxPort { get; set; }
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// Two pages: the host (index.html, served by MapInlay under /_inlay/) and the sandbox proxy (sandbox.html, served
+// on the second loopback origin). base './' keeps every URL relative, so both work wherever they are served.
+// The build goes into the Inlay assembly as embedded resources (src/Inlay/Inlay.csproj).
+export default defineConfig({
+  base: "./",
+  plugins: [react()],
+  build: {
+    outDir: here("dist"),
+    emptyOutDir: true,
+    target: "es2022",
+    rolldownOptions: { input: { index: here("index.html"), sandbox: here("sandbox.html") } },
+  },
+});
