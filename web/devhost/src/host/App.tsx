@@ -33,6 +33,8 @@ export function App() {
   const [resource, setResource] = useState<WidgetResource>();
   const [resourceError, setResourceError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [callError, setCallError] = useState<string>();
+  const [lastCallId, setLastCallId] = useState<number>();
   const [reloadKey, setReloadKey] = useState(0);
   const [tab, setTab] = useState<Tab>("output");
   const [log, setLog] = useState<LogEntry[]>([]);
@@ -106,8 +108,9 @@ export function App() {
   const callTool = async (name: string, args: Record<string, unknown>) => {
     if (!client) return;
     setBusy(true);
+    const id = Date.now();
+    setCallError(undefined);
     try {
-      const id = Date.now();
       say("tool-call", `${name}(${JSON.stringify(args)})`);
       const res = (await client.callTool({ name, arguments: args })) as Record<string, unknown>;
       const saved = { id, tool: name, args, result: res };
@@ -116,9 +119,10 @@ export function App() {
       setResult(res);
       setModelContext(undefined);
     } catch (e) {
-      setResult({ isError: true, content: [{ type: "text", text: (e as Error).message }] });
+      setCallError(`${name} failed: ${(e as Error).message}`);
     } finally {
       setBusy(false);
+      setLastCallId(id);
     }
   };
 
@@ -162,7 +166,7 @@ export function App() {
         <ul>
           {tools.map((t) => (
             <li key={t.name}>
-              <button type="button" aria-pressed={t.name === selected} onClick={() => setSelected(t.name)}>
+              <button type="button" data-tool={t.name} aria-pressed={t.name === selected} onClick={() => setSelected(t.name)}>
                 {t.name}
                 {templateUri(t, settings.mode) && <span className="badge">widget</span>}
                 {!widgetMayCall(t, settings.mode) && <span className="badge muted">model only</span>}
@@ -178,10 +182,15 @@ export function App() {
           </>
         )}
       </aside>
-      <main className={`stage device-${settings.device}`} ref={stageRef}>
+      <main className={`stage device-${settings.device}`} ref={stageRef} data-call={lastCallId ?? call?.id} data-widget={Boolean(call && uri)}>
         {violations.length > 0 && (
           <p className="error" role="status" data-testid="csp-banner">
             The widget's CSP blocked {violations.length} request{violations.length > 1 ? "s" : ""}: see the CSP tab.
+          </p>
+        )}
+        {callError && (
+          <p className="error" role="alert" data-testid="call-error">
+            {callError}
           </p>
         )}
         {call && result?.isError === true && !resource && <pre className="error">{JSON.stringify(result.content, null, 2)}</pre>}

@@ -1,7 +1,9 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import {
   DevModeBanner,
   ErrorBoundary,
+  useCallTool,
+  useWidgetState,
   useDisplayMode,
   useInlay,
   useLocale,
@@ -54,10 +56,34 @@ export function GreetingView() {
   if (cancelled) return <ErrorCard message={`The greeting was cancelled${cancelled.reason ? `: ${cancelled.reason}` : "."}`} />;
   const greeting = output ?? (isHostless() ? sampleGreeting : null);
   if (!greeting) return <Card><p className="text-slate-500 dark:text-slate-400">Waiting for a greeting…</p></Card>;
-  return <GreetingCard greeting={greeting} />;
+  return <GreetingCard initial={greeting} />;
 }
 
-function GreetingCard({ greeting }: { greeting: Greeting }) {
+/** What the widget keeps per instance: how many times the user waved back. The host keeps it across reloads. */
+interface HelloState {
+  waves: number;
+}
+
+function GreetingCard({ initial }: { initial: Greeting }) {
+  const [greeting, setGreeting] = useState(initial);
+  const [again, setAgain] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const [state, setState] = useWidgetState<HelloState>({ waves: 0 });
+  const callTool = useCallTool();
+  useEffect(() => setGreeting(initial), [initial]);
+
+  // Asks the server for a fresh greeting from inside the widget (a widget-initiated tools/call).
+  const greetAgain = async () => {
+    setAgain({ busy: true });
+    try {
+      const result = await callTool<Greeting>("greet_user", { name: greeting.name });
+      if (result.isError || !result.structuredContent) throw new Error("The server could not greet again.");
+      setGreeting(result.structuredContent);
+      setAgain({ busy: false });
+    } catch (e) {
+      setAgain({ busy: false, error: (e as Error).message });
+    }
+  };
+
   const hostLocale = useLocale();
   const displayMode = useDisplayMode();
   const requestDisplayMode = useRequestDisplayMode();
@@ -84,6 +110,31 @@ function GreetingCard({ greeting }: { greeting: Greeting }) {
       <time className="mt-2 block text-sm text-slate-600 dark:text-slate-400" dateTime={greeting.greetedAt} data-testid="when">
         {formatWhen(when, locale)}
       </time>
+      <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+        <button
+          type="button"
+          className="rounded-md bg-slate-900 px-2 py-1 text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
+          disabled={again.busy}
+          onClick={() => void greetAgain()}
+        >
+          {again.busy ? "Greeting…" : "Greet again"}
+        </button>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-700"
+          onClick={() => setState({ waves: state.waves + 1 })}
+        >
+          Wave back
+        </button>
+        <span data-testid="waves" className="text-slate-600 dark:text-slate-400">
+          {state.waves === 0 ? "No waves yet" : `Waved ${state.waves} time${state.waves === 1 ? "" : "s"}`}
+        </span>
+      </div>
+      {again.error && (
+        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
+          {again.error}
+        </p>
+      )}
     </Card>
   );
 }
