@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
+
+namespace Inlay.BrowserTests.Probe;
+
+/// <summary>
+/// An app made to exercise the dev host itself: its widget is a bare MCP Apps client (probe.html) with buttons for
+/// each thing a widget asks of its host, and one of its tools is visible to the model only.
+/// </summary>
+public sealed class ProbeApp : IAsyncDisposable
+{
+    private ProbeApp(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<ProbeApp> StartAsync(string environment = "Development")
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddMcpServer().WithHttpTransport(http => http.Stateless = true).WithInlay()
+            .WithWidget("ui://widget/probe.html", WidgetHtmlSource.FromFile("Probe/probe.html"))
+            .WithWidgetTools<ProbeTools>();
+        var app = builder.Build();
+        app.MapInlay();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ProbeApp(app, new Uri(address + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed record ProbeData(string Text);
+
+[McpServerToolType]
+public sealed class ProbeTools
+{
+    [McpServerTool(Name = "show_probe", ReadOnly = true, Destructive = false, OpenWorld = false, Idempotent = true)]
+    [Description("Shows the probe widget.")]
+    [WidgetTool("ui://widget/probe.html")]
+    public static WidgetResult<ProbeData> ShowProbe(string text = "hi") => new(new ProbeData(text), "Probe shown.");
+
+    [McpServerTool(Name = "secret_tool", ReadOnly = true, Destructive = false, OpenWorld = false, Idempotent = true)]
+    [Description("Only the model may call this.")]
+    [WidgetTool("ui://widget/probe.html", Visibility = ToolVisibility.Model)]
+    public static WidgetResult<ProbeData> Secret() => new(new ProbeData("secret"), "Secret.");
+}
