@@ -1,8 +1,9 @@
 // Load for the scale-out check (deploy/scaleout/run.sh): writers and readers call the Board through nginx, one
-// instance is killed with SIGKILL half-way, and every request is classified by when it started and what it was.
+// instance is killed with SIGKILL once the load is flowing, and every request is classified by when it started and
+// what it was.
 //
 //   node load.mjs --url http://127.0.0.1:PORT/mcp --kill-pid PID --kill-port PORT --out DIR
-//                 [--before 5] [--after 6] [--writers 6] [--readers 4] [--max-adds 900]
+//                 [--instances 3] [--before 5] [--after 6] [--writers 6] [--readers 4] [--max-adds 900]
 //
 // Writers add a task, move it and complete it: writes, sent without X-Mcp-Retry-Safe and never sent twice. Readers
 // read the widget resource, list the tools and show the board: sent with X-Mcp-Retry-Safe: 1, and sent once more by
@@ -12,7 +13,7 @@
 // Writes DIR/acknowledged.txt (ids of the adds the server acknowledged), DIR/unacknowledged.txt (titles of the adds
 // that failed: they may or may not have been stored), DIR/summary.json; prints a summary. Exits 1 when a rule fails:
 // a retry-safe request failed, a request that started after the killed instance stopped accepting connections
-// failed, more writes failed than were in flight, or an instance served less than 10% before the kill.
+// failed, more writes failed than were in flight, or an instance served less than 10% before the kill (or none).
 import { connect } from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,6 +29,7 @@ const after = Number(args.after ?? 6) * 1000;
 const writers = Number(args.writers ?? 6);
 const readers = Number(args.readers ?? 4);
 const maxAdds = Number(args["max-adds"] ?? 900); // the Board holds 1,000 tasks
+const instanceCount = Number(args.instances ?? 2);
 if (!url || !killPid || !killPort || !out) {
   console.error("usage: node load.mjs --url URL --kill-pid PID --kill-port PORT --out DIR [--before s] [--after s]");
   process.exit(2);
@@ -128,8 +130,15 @@ function refuses(port) {
   });
 }
 
+// The kill comes once the load has run for --before seconds and every instance has answered at least 20 requests
+// (on a busy machine the first calls, compiled on first use, take seconds), or after 60 s more at the latest.
 async function killer() {
-  await new Promise((r) => setTimeout(r, before));
+  const flowing = () => {
+    const answered = {};
+    for (const r of records) if (r.ok && r.upstream && !r.upstream.includes(",")) answered[r.upstream] = (answered[r.upstream] ?? 0) + 1;
+    return Object.values(answered).filter((n) => n >= 20).length >= instanceCount;
+  };
+  while (now() < before || (!flowing() && now() < before + 60000)) await new Promise((r) => setTimeout(r, 50));
   killSentAt = now();
   process.kill(killPid, "SIGKILL");
   while (!(await refuses(killPort))) await new Promise((r) => setTimeout(r, 5));
@@ -183,6 +192,7 @@ if (summary.failedAfterKill > 0) problems.push(`${summary.failedAfterKill} reque
 if (summary.failedWritesInFlightAtKill > writers) problems.push(`${summary.failedWritesInFlightAtKill} writes failed at the kill, more than the ${writers} that can be in flight`);
 const instances = Object.keys(perInstance).filter((a) => !a.includes(","));
 const total = beforeKill.length;
+if (instances.length < instanceCount) problems.push(`only ${instances.length} of ${instanceCount} instances answered before the kill`);
 if (!instances.includes(killedAddress)) problems.push(`the killed instance ${killedAddress} served nothing before the kill`);
 for (const a of instances) if (perInstance[a] < total * 0.1) problems.push(`instance ${a} served only ${perInstance[a]} of ${total} requests before the kill`);
 if (perInstanceAfter[killedAddress]) problems.push(`the killed instance answered ${perInstanceAfter[killedAddress]} requests after the kill`);
