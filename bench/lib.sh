@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by bench/run and bench/soak (sourced, not run): process cleanup, tools, the servers under test, starting and
 # stopping them, wrk with wrk/mcp.lua, and readers for a process's memory and CPU time.
 # The caller sets ROOT, BENCH and OUT (the run's output folder) before calling these functions; server_dir reads
@@ -11,6 +12,7 @@ PIDS=()
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do
+    pkill -TERM -P "$pid" 2>/dev/null || true # a background function's own children (wrk), then the job itself
     kill -TERM "$pid" 2>/dev/null || true
   done
   sleep 0.3
