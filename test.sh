@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 
 dotnet build Inlay.sln -c Release -warnaserror
 dotnet test Inlay.sln -c Release --no-build
+SCALEOUT_NO_BUILD=1 bash deploy/scaleout/run.sh
 (cd web && npm run build --workspaces && npm test --workspaces && npm run test:browser -w @inlay/widget-hello)
 CONFORMANCE_NO_BUILD=1 bash conformance/run.sh
 bash tests/aot/smoke.sh
