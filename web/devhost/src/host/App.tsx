@@ -111,6 +111,8 @@ export function App() {
     const id = Date.now();
     setCallError(undefined);
     try {
+      // User Timing marks, so DevTools (and bench/firstpaint) can time a call to the widget's first paint.
+      performance.mark("inlay:tool-call");
       say("tool-call", `${name}(${JSON.stringify(args)})`);
       const res = (await client.callTool({ name, arguments: args })) as Record<string, unknown>;
       const saved = { id, tool: name, args, result: res };

@@ -113,6 +113,7 @@ export class WidgetSession {
     bridge.onsandboxready = () => {
       const { csp, permissions } = resourceSandbox(this.options.meta);
       const html = mode === "chatgpt" ? withOpenAi(this.options.html, this.options.openAiGlobals ?? {}) : this.options.html;
+      performance.mark("inlay:widget-html-sent");
       void bridge.sendSandboxResourceReady({ html, csp, permissions });
     };
     const client = this.options.client;
