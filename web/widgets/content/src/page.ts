@@ -110,10 +110,19 @@ async function search(query: string): Promise<void> {
   page.append(list);
 }
 
-document.querySelector<HTMLFormElement>("form.search")?.addEventListener("submit", (event) => {
+// Searching as you type, and on Enter. Not through the form's submit event: sandboxed iframes without "allow-forms"
+// block the submission before any submit handler runs. (Without script the form still works: GET /?q=.)
+const searchBox = document.querySelector<HTMLInputElement>("form.search input[name=q]");
+let typing: ReturnType<typeof setTimeout> | undefined;
+searchBox?.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => void search(searchBox.value.trim()), 250);
+});
+searchBox?.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
   event.preventDefault();
-  const query = new FormData(event.currentTarget as HTMLFormElement).get("q")?.toString().trim() ?? "";
-  void search(query);
+  clearTimeout(typing);
+  void search(searchBox.value.trim());
 });
 
 history.replaceState({ path: new URL(baseUrl()).pathname + new URL(baseUrl()).search }, "");
