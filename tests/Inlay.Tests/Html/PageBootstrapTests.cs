@@ -1,3 +1,5 @@
+using Inlay.Tests.Support;
+
 namespace Inlay.Tests.Html;
 
 /// <summary>The embedded page bootstrap and where it goes in a page.</summary>
@@ -27,10 +29,8 @@ public sealed class PageBootstrapTests
         Assert.DoesNotContain("sourceMappingURL", script);
 
         // When the view package is built here, the committed copy must be that build (npm run build rewrites it).
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inlay.sln"))) dir = dir.Parent;
-        var built = dir is null ? null : Path.Combine(dir.FullName, "web", "view", "dist", "bootstrap.iife.js");
-        if (built is null || !File.Exists(built)) return;
+        var built = Path.Combine(Repository.Root, "web", "view", "dist", "bootstrap.iife.js");
+        if (!File.Exists(built)) return;
         var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(built), @"\n?//# sourceMappingURL=.*\s*$", "\n");
         Assert.Equal(text, script);
     }

@@ -3,8 +3,7 @@ extern alias ContentSample;
 using System.Net;
 using System.Text.Json;
 using Inlay.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Inlay.Tests.Support;
 using ContentTools = ContentSample::Content.ContentTools;
 
 namespace Inlay.Tests.Samples;
@@ -15,28 +14,12 @@ public sealed class ContentSampleTests(ContentSampleTests.ContentApp app) : ICla
     private const string SandboxOrigin = "https://sandbox.example";
     private readonly McpHttp _mcp = new(app.Client, "/mcp");
 
-    public sealed class ContentApp : WebApplicationFactory<ContentTools>
-    {
-        public ContentApp()
-        {
-            UseKestrel(0);
-            StartServer();
-            Client = CreateClient();
-        }
-
-        public HttpClient Client { get; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseContentRoot(HelloSampleTests.HelloApp.SampleFolder("Content"));
-        }
-    }
+    public sealed class ContentApp() : SampleApp<ContentTools>("Content");
 
     private string Origin => _mcp.BaseAddress.GetLeftPart(UriPartial.Authority);
 
     private static string[] ArticleFiles() =>
-        [.. Directory.GetFiles(Path.Combine(HelloSampleTests.HelloApp.SampleFolder("Content"), "Articles"), "*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(Path.Combine(Repository.Sample("Content"), "Articles"), "*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
 
     [Fact]
     public async Task Show_content_is_listed_with_the_page_widget_and_names_every_article()
