@@ -6,7 +6,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "content", Version = "1.0.0" })
     .WithHttpTransport(http => http.Stateless = true)
-    .WithInlay()
+    // Outside Development the pages and data answer only Inlay:WidgetCorsOrigins; unless configured, ChatGPT's sandbox.
+    // (In code rather than appsettings.json: the tests' output folder gets every referenced sample's appsettings.json.)
+    .WithInlay(inlay =>
+    {
+        if (inlay.WidgetCorsOrigins.Count == 0) inlay.WidgetCorsOrigins.Add("https://*.web-sandbox.oaiusercontent.com");
+    })
     .WithWidgetTools<ContentTools>();
 
 builder.Services.AddSingleton(services => ArticleLibrary.Load(Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, "Articles")));

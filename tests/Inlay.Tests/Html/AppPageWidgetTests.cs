@@ -131,6 +131,25 @@ public sealed class AppPageWidgetTests
         }
         Assert.Equal("https://myapp.web-sandbox.oaiusercontent.com", await AllowedAsync("https://myapp.web-sandbox.oaiusercontent.com"));
         Assert.Null(await AllowedAsync("https://evil.example"));
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains("Widgets are pages of this app"));
+    }
+
+    [Fact]
+    public async Task Outside_development_without_sandbox_origins_start_up_warns()
+    {
+        await using var app = await StartAsync(a => a.MapGet("/widgets/page", () => Results.Content(Page, "text/html")), "Production");
+        var warning = Assert.Single(app.Logs.Entries, e => e.Message.Contains("Widgets are pages of this app"));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("Inlay:WidgetCorsOrigins", warning.Message);
+    }
+
+    [Fact]
+    public async Task Before_the_server_has_built_its_pipeline_a_render_says_so()
+    {
+        var renderer = new AppPageRenderer(new AppPipeline(), new ServiceCollection().BuildServiceProvider());
+        var error = await Assert.ThrowsAsync<ModelContextProtocol.McpException>(() =>
+            renderer.RenderAsync((AppPageHtmlSource)WidgetHtmlSource.FromAppPage("/p"), "http://127.0.0.1:5020", default));
+        Assert.Equal("Widget HTML app page '/p' cannot be rendered yet: the app renders it once its server has started.", error.Message);
     }
 
     [Theory]

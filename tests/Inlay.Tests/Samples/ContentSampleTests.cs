@@ -61,6 +61,14 @@ public sealed class ContentSampleTests(ContentSampleTests.ContentApp app) : ICla
     }
 
     [Fact]
+    public async Task A_call_without_a_name_is_a_tool_error_that_says_so()
+    {
+        var result = await _mcp.CallToolAsync("show_content", new { });
+        Assert.True(result.GetProperty("isError").GetBoolean());
+        Assert.Contains("name", result.GetProperty("content")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task The_widget_is_the_home_page_with_the_bootstrap_and_absolute_urls()
     {
         var contents = (await _mcp.ResultAsync("resources/read", new { uri = "ui://widget/content.html" })).GetProperty("contents")[0];
