@@ -281,6 +281,30 @@ try {
     check(`${mode}: no console errors or failed requests`, errors.length === 0, errors.join(" | "));
     await page.close();
   }
+
+  // The same pages on the app's own site, with no host: an ordinary web site with client-side navigation.
+  {
+    const page = await browser.newPage({ viewport: { width: 660, height: 500 } });
+    errors = [];
+    // A top-level page asks for /favicon.ico, which the sample does not have.
+    const favicon = (url) => url?.endsWith("/favicon.ico");
+    page.on("console", (m) => { if (m.type() === "error" && !favicon(m.location()?.url)) errors.push(m.text()); });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("response", (r) => { if (r.status() >= 400 && !favicon(r.url())) errors.push(`${r.status()} ${r.url()}`); });
+    await page.goto(`${appOrigin}/`);
+    await page.evaluate(() => { window.__sameDocument = true; });
+    await page.locator("main a", { hasText: "Widget security" }).click();
+    await page.locator("main h1", { hasText: "Widget security" }).waitFor({ timeout: 15000 });
+    const state = await page.evaluate(() => ({ same: window.__sameDocument === true, href: location.href }));
+    check("site: a link navigates client-side on the app's own origin", state.same && state.href === `${appOrigin}/articles/widget-security`, JSON.stringify(state));
+    check("site: no fullscreen button without a host", !(await page.getByRole("button", { name: "Fullscreen" }).isVisible()));
+    await page.goBack();
+    await page.locator("main h1", { hasText: "Library" }).waitFor({ timeout: 15000 });
+    check("site: Back shows the library", true);
+    await page.screenshot({ path: join(results, "content-site.png") });
+    check("site: no console errors or failed requests", errors.length === 0, errors.join(" | "));
+    await page.close();
+  }
 } catch (error) {
   failures.push(String(error));
   console.log(`not ok - ${error?.stack ?? error}`);
