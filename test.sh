@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: the .NET build (warnings are errors), the xunit suites, the widgets' type checks, Vitest suites
-# and real-browser test (Debian's Chromium), the MCP conformance suite, and the Hello sample as a Native AOT binary.
+# and real-browser tests (Debian's Chromium), the MCP conformance suite, and the Hello sample as a Native AOT binary.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,5 +8,6 @@ dotnet build Inlay.sln -c Release -warnaserror
 dotnet test Inlay.sln -c Release --no-build
 SCALEOUT_NO_BUILD=1 bash deploy/scaleout/run.sh
 (cd web && npm run build --workspaces && npm test --workspaces && npm run test:browser -w @inlay/widget-hello)
+(cd web && npm run test:browser -w @inlay/widget-content)   # the Content sample's Razor Page widget in Chromium
 CONFORMANCE_NO_BUILD=1 bash conformance/run.sh
 bash tests/aot/smoke.sh

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -115,6 +116,9 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddSingleton<DevSandboxServer>();
         services.TryAddSingleton<InlayReadiness>();
         services.TryAddSingleton<WidgetResourceCatalog>();
+        services.TryAddSingleton<AppPipeline>();
+        services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<AppPipeline>());
+        services.TryAddSingleton<AppPageRenderer>();
         services.TryAddSingleton<ProtectedToolCatalog>();
         services.AddHealthChecks().AddCheck<InlayHealthCheck>("inlay");
         services.TryAddSingleton<RequestOriginPolicy>();

@@ -39,6 +39,9 @@ internal sealed class InlayStartup(
         if (endpoints.AssetPaths.Count > 0 && options.Value.WidgetCorsOrigins.Count == 0 && !environment.IsDevelopment())
             logger.LogWarning("Widget assets are served, but no host sandbox origin may fetch them cross-origin: set Inlay:WidgetCorsOrigins, for example to https://*.web-sandbox.oaiusercontent.com for ChatGPT.");
 
+        if (widgets.Any(w => w.Html is AppPageHtmlSource) && options.Value.WidgetCorsOrigins.Count == 0 && !environment.IsDevelopment())
+            logger.LogWarning("Widgets are pages of this app, but no host sandbox origin may fetch its pages and data cross-origin: set Inlay:WidgetCorsOrigins, for example to https://*.web-sandbox.oaiusercontent.com for ChatGPT, and mark those endpoints RequireWidgetCors().");
+
         lifetime.ApplicationStarted.Register(() =>
         {
             readiness.MarkReady();

@@ -62,6 +62,27 @@ public abstract class WidgetHtmlSource
     public static WidgetHtmlSource FromAssetFolder(string folder, string? entry = null, string? slug = null, bool inline = false) =>
         new AssetFolderHtmlSource(folder, entry, slug, inline);
 
+    /// <summary>
+    /// A page of this app, such as a Razor Page: the widget is the page as the running app renders it. On every
+    /// <c>resources/read</c> Inlay sends a <c>GET</c> for <paramref name="path"/> through the app's own request pipeline
+    /// in-process (no network; on the public URL's scheme, host and path base), which must answer <c>200</c> with
+    /// <c>text/html</c>; then makes the page's relative asset URLs absolute on the app's public URL, and puts the page
+    /// bootstrap of <c>@inlay/view</c> first in its <c>&lt;head&gt;</c>. In the host's sandboxed iframe the bootstrap sends
+    /// the page's <c>fetch</c> calls to the app's origin, keeps <c>history</c> URLs on the sandbox's, opens external
+    /// links through the host and keeps the host from changing <c>&lt;html&gt;</c>. The app's public origin is added to
+    /// the widget's CSP connect, resource and base-URI domains.
+    /// </summary>
+    /// <remarks>
+    /// Rendered on every read, so there is no cache to invalidate: the widget is the page as it is now. The page, its
+    /// assets and the data it fetches are requested from the sandbox's origin: let those endpoints answer cross-origin
+    /// requests with <c>RequireWidgetCors()</c> (and <c>app.UseCors()</c>), and serve the page's scripts as classic
+    /// scripts or with CORS. Nothing can be read before the app runs, so <see cref="ReadAsync"/> throws
+    /// <see cref="NotSupportedException"/> and start-up validation checks only the path.
+    /// </remarks>
+    /// <param name="path">The page's path on this app, starting with <c>/</c>, such as <c>/widgets/content</c>; a query is allowed.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path on this app.</exception>
+    public static WidgetHtmlSource FromAppPage(string path) => new AppPageHtmlSource(path);
+
     /// <inheritdoc />
     public override string ToString() => Description;
 }

@@ -7,22 +7,24 @@ internal static class ResourceMetaWriter
 {
     /// <summary>
     /// The <c>_meta</c> of the <c>resources/read</c> content item, where hosts read the security metadata.
-    /// <paramref name="assetOrigin"/> (the app's public origin) is added to the resource domains.
+    /// <paramref name="assetOrigin"/> (the app's public origin) is added to the resource domains; <paramref name="pageOrigin"/>
+    /// (the app's origin, for a widget that is a page of the app) to the connect and base-URI domains, since the page
+    /// fetches from it and the bootstrap sets <c>&lt;base href&gt;</c> on it.
     /// </summary>
-    public static JsonObject ForContents(WidgetDeclaration widget, string? assetOrigin)
+    public static JsonObject ForContents(WidgetDeclaration widget, string? assetOrigin, string? pageOrigin = null)
     {
         var csp = widget.Csp;
-        var resourceDomains = csp.ResourceDomains.ToList();
-        if (assetOrigin is not null && !resourceDomains.Contains(assetOrigin, StringComparer.OrdinalIgnoreCase))
-            resourceDomains.Add(assetOrigin);
+        var resourceDomains = WithOrigin(csp.ResourceDomains, assetOrigin);
+        var connectDomains = WithOrigin(csp.ConnectDomains, pageOrigin);
+        var baseUriDomains = WithOrigin(csp.BaseUriDomains, pageOrigin);
 
         var uiCsp = new JsonObject
         {
-            ["connectDomains"] = Array(csp.ConnectDomains),
+            ["connectDomains"] = Array(connectDomains),
             ["resourceDomains"] = Array(resourceDomains),
         };
         if (csp.FrameDomains.Count > 0) uiCsp["frameDomains"] = Array(csp.FrameDomains);
-        if (csp.BaseUriDomains.Count > 0) uiCsp["baseUriDomains"] = Array(csp.BaseUriDomains);
+        if (baseUriDomains.Count > 0) uiCsp["baseUriDomains"] = Array(baseUriDomains);
 
         var ui = new JsonObject { ["csp"] = uiCsp };
         if (widget.PrefersBorder is { } border) ui["prefersBorder"] = border;
@@ -31,7 +33,7 @@ internal static class ResourceMetaWriter
 
         var openAiCsp = new JsonObject
         {
-            ["connect_domains"] = Array(csp.ConnectDomains),
+            ["connect_domains"] = Array(connectDomains),
             ["resource_domains"] = Array(resourceDomains),
         };
         if (csp.FrameDomains.Count > 0) openAiCsp["frame_domains"] = Array(csp.FrameDomains);
@@ -56,6 +58,13 @@ internal static class ResourceMetaWriter
     {
         if (widget.PrefersBorder is { } border) meta["openai/widgetPrefersBorder"] = border;
         if (widget.ModelDescription is not null) meta["openai/widgetDescription"] = widget.ModelDescription;
+    }
+
+    private static List<string> WithOrigin(List<string> declared, string? origin)
+    {
+        var domains = declared.ToList();
+        if (origin is not null && !domains.Contains(origin, StringComparer.OrdinalIgnoreCase)) domains.Add(origin);
+        return domains;
     }
 
     private static JsonObject Permissions(WidgetPermissions permissions)

@@ -58,6 +58,8 @@ internal sealed class DeclarationValidator(
     {
         foreach (var widget in widgets)
         {
+            // An app page exists only once the app runs; its path was checked when the source was made.
+            if (widget.Html is AppPageHtmlSource) continue;
             try
             {
                 var html = await widget.Html.ReadAsync(contentRoot, cancellationToken);

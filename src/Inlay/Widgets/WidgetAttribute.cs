@@ -13,7 +13,10 @@ public sealed class WidgetAttribute(string uri) : Attribute
     /// <summary>The resource URI.</summary>
     public string Uri { get; } = uri;
 
-    /// <summary>An HTML file relative to the content root. Set exactly one of <see cref="HtmlFile"/>, <see cref="HtmlResource"/> and <see cref="AssetFolder"/>.</summary>
+    /// <summary>
+    /// An HTML file relative to the content root. Set exactly one of <see cref="HtmlFile"/>, <see cref="HtmlResource"/>,
+    /// <see cref="AssetFolder"/> and <see cref="AppPage"/>.
+    /// </summary>
     public string? HtmlFile { get; set; }
 
     /// <summary>
@@ -27,6 +30,12 @@ public sealed class WidgetAttribute(string uri) : Attribute
     /// under <c>/_inlay/widgets/{slug}/</c>. See <see cref="WidgetHtmlSource.FromAssetFolder"/>.
     /// </summary>
     public string? AssetFolder { get; set; }
+
+    /// <summary>
+    /// A page of this app, such as a Razor Page at <c>/widgets/content</c>, rendered by the app on every read.
+    /// See <see cref="WidgetHtmlSource.FromAppPage"/>.
+    /// </summary>
+    public string? AppPage { get; set; }
 
     /// <summary>
     /// The entry document inside <see cref="AssetFolder"/>; when not set, the only HTML entry of the folder's Vite
@@ -105,13 +114,14 @@ public sealed class WidgetAttribute(string uri) : Attribute
 
     private WidgetHtmlSource CreateSource(Type declaringType)
     {
-        var named = new List<string>(3);
+        var named = new List<string>(4);
         if (HtmlFile is not null) named.Add(nameof(HtmlFile));
         if (HtmlResource is not null) named.Add(nameof(HtmlResource));
         if (AssetFolder is not null) named.Add(nameof(AssetFolder));
+        if (AppPage is not null) named.Add(nameof(AppPage));
         var where = $"[Widget(\"{Uri}\")] on {declaringType.FullName}";
         if (named.Count == 0)
-            throw new InvalidOperationException($"{where} names no HTML source: set one of {nameof(HtmlFile)}, {nameof(HtmlResource)} or {nameof(AssetFolder)}.");
+            throw new InvalidOperationException($"{where} names no HTML source: set one of {nameof(HtmlFile)}, {nameof(HtmlResource)}, {nameof(AssetFolder)} or {nameof(AppPage)}.");
         if (named.Count > 1)
             throw new InvalidOperationException($"{where} names more than one HTML source ({string.Join(", ", named)}): set only one.");
         if ((AssetEntry is not null || AssetSlug is not null || AssetInline) && AssetFolder is null)
@@ -120,6 +130,7 @@ public sealed class WidgetAttribute(string uri) : Attribute
         {
             if (HtmlFile is not null) return WidgetHtmlSource.FromFile(HtmlFile);
             if (HtmlResource is not null) return WidgetHtmlSource.FromEmbeddedResource(declaringType.Assembly, HtmlResource);
+            if (AppPage is not null) return WidgetHtmlSource.FromAppPage(AppPage);
             return WidgetHtmlSource.FromAssetFolder(AssetFolder!, AssetEntry, AssetSlug, AssetInline);
         }
         catch (ArgumentException ex)

@@ -9,7 +9,8 @@ namespace Inlay;
 
 /// <summary>
 /// One served widget resource (one URI, one MIME type). The rendered document and its <c>_meta</c> are built once per
-/// public URL and reused: <c>resources/read</c> does no HTML work on the hot path.
+/// public URL and reused: <c>resources/read</c> does no HTML work on the hot path. A page of the app
+/// (<see cref="WidgetHtmlSource.FromAppPage"/>) is the exception: the app renders it on every read.
 /// </summary>
 internal sealed class WidgetResource : McpServerResource
 {
@@ -23,6 +24,7 @@ internal sealed class WidgetResource : McpServerResource
     private readonly IFileProvider _contentRoot;
     private readonly PublicUrlResolver _publicUrl;
     private readonly string? _assetBaseUrl;
+    private readonly AppPageRenderer? _pages;
     private readonly ConcurrentDictionary<string, Lazy<Task<TextResourceContents>>> _rendered = new(StringComparer.Ordinal);
 
     /// <param name="widget">The widget.</param>
@@ -34,9 +36,12 @@ internal sealed class WidgetResource : McpServerResource
     /// <see cref="InlayOptions.WidgetAssetBaseUrl"/>, normalized (no trailing slash): where asset folders are published
     /// instead of being served by the app; <see langword="null"/> when the app serves them.
     /// </param>
-    public WidgetResource(WidgetDeclaration widget, string uri, string mimeType, IFileProvider contentRoot, PublicUrlResolver publicUrl, string? assetBaseUrl = null)
+    /// <param name="pages">Renders widgets that are pages of the app; needed only for those.</param>
+    public WidgetResource(WidgetDeclaration widget, string uri, string mimeType, IFileProvider contentRoot, PublicUrlResolver publicUrl,
+        string? assetBaseUrl = null, AppPageRenderer? pages = null)
     {
         _assetBaseUrl = assetBaseUrl;
+        _pages = pages;
         _widget = widget;
         _uri = uri;
         _mimeType = mimeType;
@@ -68,7 +73,10 @@ internal sealed class WidgetResource : McpServerResource
     public override async ValueTask<ReadResourceResult> ReadAsync(RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken = default)
     {
         var http = request.Services?.GetService<IHttpContextAccessor>()?.HttpContext;
-        var contents = await RenderAsync(_publicUrl.Resolve(http), cancellationToken);
+        var publicBaseUrl = _publicUrl.Resolve(http);
+        var contents = _widget.Html is AppPageHtmlSource
+            ? await BuildAsync(publicBaseUrl, cancellationToken)
+            : await RenderAsync(publicBaseUrl, cancellationToken);
         // A fresh result each time: the SDK may add protocol fields to the result it sends.
         return new ReadResourceResult { Contents = [contents] };
     }
@@ -90,7 +98,14 @@ internal sealed class WidgetResource : McpServerResource
     private async Task<TextResourceContents> BuildAsync(string publicBaseUrl, CancellationToken cancellationToken)
     {
         string text, assetOrigin;
-        if (_assetBaseUrl is not null && _widget.Html is AssetFolderHtmlSource folder)
+        string? pageOrigin = null;
+        if (_widget.Html is AppPageHtmlSource page)
+        {
+            var pages = _pages ?? throw new InvalidOperationException($"Widget HTML {page.Description} needs the app's page renderer, which was not given.");
+            text = await pages.RenderAsync(page, publicBaseUrl, cancellationToken);
+            assetOrigin = pageOrigin = PublicUrlResolver.OriginOf(publicBaseUrl);
+        }
+        else if (_assetBaseUrl is not null && _widget.Html is AssetFolderHtmlSource folder)
         {
             // Published elsewhere: {WidgetAssetBaseUrl}/{slug}/ holds the folder, so URLs resolve against that path there.
             var folderPath = "/" + folder.Slug + "/";
@@ -109,7 +124,7 @@ internal sealed class WidgetResource : McpServerResource
             Uri = _uri,
             MimeType = _mimeType,
             Text = text,
-            Meta = ResourceMetaWriter.ForContents(_widget, assetOrigin),
+            Meta = ResourceMetaWriter.ForContents(_widget, assetOrigin, pageOrigin),
         };
     }
 }

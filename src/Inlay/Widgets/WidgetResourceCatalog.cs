@@ -11,7 +11,8 @@ internal sealed class WidgetResourceCatalog(
     IEnumerable<WidgetDeclaration> widgets,
     IOptions<InlayOptions> inlay,
     IHostEnvironment environment,
-    PublicUrlResolver publicUrl)
+    PublicUrlResolver publicUrl,
+    AppPageRenderer pages)
 {
     private readonly Lazy<IReadOnlyList<WidgetResource>> _resources = new(() =>
     {
@@ -19,7 +20,7 @@ internal sealed class WidgetResourceCatalog(
         return
         [
             .. widgets.SelectMany(widget => WidgetServing.For(widget, inlay.Value).Resources()
-                .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl))),
+                .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl, pages))),
         ];
     });
 

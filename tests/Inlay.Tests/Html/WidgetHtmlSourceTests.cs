@@ -151,7 +151,7 @@ public sealed class WidgetHtmlSourceTests : IDisposable
     {
         var error = Assert.Throws<InvalidOperationException>(Declare<NoSourceWidget>);
         Assert.Contains("ui://widget/none.html", error.Message);
-        Assert.Contains("HtmlFile, HtmlResource or AssetFolder", error.Message);
+        Assert.Contains("HtmlFile, HtmlResource, AssetFolder or AppPage", error.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Inlay.Testing;
 using Inlay.Tests.Html;
+using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -14,14 +15,14 @@ public sealed class HelloSampleCdnTests
     [Fact]
     public async Task Widget_document_loads_the_built_assets_from_the_cdn_and_names_it_in_the_csp()
     {
-        var dist = Path.Combine(HelloSampleTests.HelloApp.SampleFolder("Hello"), "widgets", "greeting", "dist");
+        var dist = Path.Combine(Repository.Sample("Hello"), "widgets", "greeting", "dist");
         await using var cdn = await WidgetAssetBaseUrlTests.StartStaticServerAsync(dist, "/widgets-cdn/greeting");
         var cdnOrigin = cdn.BaseAddress.GetLeftPart(UriPartial.Authority);
 
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
-            b.UseContentRoot(HelloSampleTests.HelloApp.SampleFolder("Hello"));
+            b.UseContentRoot(Repository.Sample("Hello"));
             b.UseSetting("Inlay:WidgetAssetBaseUrl", cdnOrigin + "/widgets-cdn");
         });
         var mcp = new McpHttp(factory.CreateClient(), "/mcp");

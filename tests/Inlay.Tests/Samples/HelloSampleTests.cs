@@ -1,8 +1,6 @@
 using System.Net;
 using Inlay.Testing;
 using Inlay.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Inlay.Tests.Samples;
 
@@ -18,30 +16,7 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
         _mcp = new McpHttp(app.Client, "/mcp");
     }
 
-    public sealed class HelloApp : WebApplicationFactory<Program>
-    {
-        public HelloApp()
-        {
-            UseKestrel(0);
-            StartServer();
-            Client = CreateClient();
-        }
-
-        public HttpClient Client { get; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseContentRoot(SampleFolder("Hello"));
-        }
-
-        internal static string SampleFolder(string name)
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Inlay.sln"))) dir = dir.Parent;
-            return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Inlay.sln not found above the test folder."), "samples", name);
-        }
-    }
+    public sealed class HelloApp() : SampleApp<Program>("Hello");
 
     [Fact]
     public async Task Greet_user_returns_the_greeting_an_iso_timestamp_and_text_for_the_model()
@@ -68,7 +43,7 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
     [Fact]
     public async Task Greeting_widget_html_points_at_the_hashed_files_the_vite_manifest_names()
     {
-        await using var manifestFile = File.OpenRead(Path.Combine(HelloApp.SampleFolder("Hello"), "widgets", "greeting", "dist", ".vite", "manifest.json"));
+        await using var manifestFile = File.OpenRead(Path.Combine(Repository.Sample("Hello"), "widgets", "greeting", "dist", ".vite", "manifest.json"));
         var manifest = ViteManifest.Parse(manifestFile);
         var entry = Assert.Single(manifest.Entries);
         Assert.Equal("index.html", entry.Source);
@@ -107,7 +82,7 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(listed.GetProperty("outputSchema").GetRawText()), exported["outputSchema"]));
 
         // The committed copy the widget's types come from is current (the build rewrites it when a C# type changes).
-        var committed = Path.Combine(HelloApp.SampleFolder("Hello"), "..", "..", "web", "widgets", "hello", "schemas", "tools.json");
+        var committed = Path.Combine(Repository.Sample("Hello"), "..", "..", "web", "widgets", "hello", "schemas", "tools.json");
         Assert.Equal(ToolSchemaExport.Create(_app.Services), File.ReadAllText(committed));
     }
 

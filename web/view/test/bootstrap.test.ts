@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  currentBaseUrl,
   guardHtmlAttributes,
   installBootstrap,
   isForeignFrame,
@@ -153,11 +154,47 @@ describe("history", () => {
     history.pushState({ n: 1 }, "", "https://app.example/shop/item/7?tab=2#reviews");
     expect(location.href).toBe(`${SANDBOX}/shop/item/7?tab=2#reviews`);
     expect(history.state).toEqual({ n: 1 });
+    // Relative URLs resolve against the page the app now shows, as they would on the app's own origin.
     history.replaceState({ n: 2 }, "", "cart");
-    expect(location.href).toBe(`${SANDBOX}/shop/cart`);
+    expect(location.href).toBe(`${SANDBOX}/shop/item/cart`);
     history.pushState({ n: 3 }, "");
     expect(history.state).toEqual({ n: 3 });
-    expect(location.href).toBe(`${SANDBOX}/shop/cart`);
+    expect(location.href).toBe(`${SANDBOX}/shop/item/cart`);
+  });
+
+  it("moves the base URL and its own <base href> with client-side navigation", async () => {
+    new FakeHost().install();
+    uninstall = installBootstrap({ baseUrl: BASE });
+    history.pushState(null, "", "/docs/guide/intro?x=1");
+    const w = window as { __INLAY_BASE_URL__?: string };
+    expect(w.__INLAY_BASE_URL__).toBe("https://app.example/docs/guide/intro?x=1");
+    expect(document.querySelector("base")!.href).toBe("https://app.example/docs/guide/intro?x=1");
+    await window.fetch("data.json");
+    expect(fetchMock.mock.calls[0]![0]).toBe("https://app.example/docs/guide/data.json");
+  });
+
+  it("reads the app URL back from the sandbox URL on popstate", () => {
+    new FakeHost().install();
+    uninstall = installBootstrap({ baseUrl: BASE });
+    history.pushState(null, "", "/a/one");
+    history.pushState(null, "", "/b/two");
+    history.replaceState(null, "", `${SANDBOX}/a/one`); // what Back leaves in location
+    (window as { __INLAY_BASE_URL__?: string }).__INLAY_BASE_URL__ = "https://app.example/stale";
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    expect((window as { __INLAY_BASE_URL__?: string }).__INLAY_BASE_URL__).toBe("https://app.example/a/one");
+  });
+
+  it("leaves a <base> the page brought itself alone", () => {
+    new FakeHost().install();
+    document.head.innerHTML = '<base href="https://cdn.example/">';
+    uninstall = installBootstrap({ baseUrl: BASE });
+    history.pushState(null, "", "/x");
+    expect(document.querySelector("base")!.getAttribute("href")).toBe("https://cdn.example/");
+  });
+
+  it("ignores a base URL on another origin than the app's", () => {
+    const fake = { __INLAY_BASE_URL__: "https://evil.example/" } as unknown as Window;
+    expect(currentBaseUrl(BASE, fake)).toBe(BASE);
   });
 
   it("passes path-only URLs in about:srcdoc and keeps the state when the sandbox refuses any URL", () => {

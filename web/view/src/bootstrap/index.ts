@@ -8,7 +8,9 @@
  * - sends same-origin `fetch` calls (relative URLs, or the sandbox's origin) to the app origin with `mode: "cors"`;
  * - opens external links (another origin, or `target=_blank`) through the host instead of navigating the iframe.
  * It also adds `<base href>` (the app base URL) when the page has none.
- * The app base URL comes from `<meta name="inlay-base-url" content="…">` or `window.__INLAY_BASE_URL__`.
+ * The app base URL comes from `<meta name="inlay-base-url" content="…">` or `window.__INLAY_BASE_URL__`: the URL of
+ * the app page the document stands for. Client-side navigation moves it, as it moves a document's URL on the app's
+ * own origin: after `history.pushState(…, "/docs/b")` relative URLs resolve against `/docs/b`.
  */
 import { checkExternalUrl } from "../external-url";
 
@@ -29,6 +31,20 @@ export function readBaseUrl(win: BootstrapWindow = window): string | null {
     return new URL(raw).href;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The URL relative URLs resolve against now: `window.__INLAY_BASE_URL__` (kept up to date by {@link relativeHistory})
+ * when it is a URL on the app's origin, else `fallback`.
+ */
+export function currentBaseUrl(fallback: string, win: BootstrapWindow = window): string {
+  const current = win.__INLAY_BASE_URL__;
+  if (!current) return fallback;
+  try {
+    return new URL(current).origin === new URL(fallback).origin ? current : fallback;
+  } catch {
+    return fallback;
   }
 }
 
@@ -61,18 +77,29 @@ export function guardHtmlAttributes(win: Window = window): () => void {
 
 /**
  * Keeps `history.pushState/replaceState` URLs on the document's own origin: the app path (`/path?query#hash`, resolved
- * against the app base URL) is put on the sandbox origin, because a path resolved through `<base href>` would
+ * against the current app URL) is put on the sandbox origin, because a path resolved through `<base href>` would
  * point at the app origin and throw. Where the document accepts no URL at all (`about:srcdoc`), the state is
  * still pushed, without the URL.
+ *
+ * The app URL the page now stands for becomes the base URL, as a navigation on the app's own origin would make it:
+ * `window.__INLAY_BASE_URL__` and the `<base href>` the bootstrap added follow it, so relative links and `fetch`
+ * URLs in the second page resolve against the second page. On Back and Forward (`popstate`) the app URL is read
+ * back from the sandbox URL; an `about:srcdoc` document has none, so there the base stays where the last push left it.
  */
-export function relativeHistory(baseUrl: string, win: Window = window): () => void {
+export function relativeHistory(baseUrl: string, win: BootstrapWindow = window): () => void {
   const history = win.history;
   const { pushState, replaceState } = history;
+  const appOrigin = new URL(baseUrl).origin;
+  const moveBase = (href: string) => {
+    win.__INLAY_BASE_URL__ = href;
+    const base = win.document?.querySelector<HTMLBaseElement>("base[data-inlay-base]");
+    if (base) base.href = href;
+  };
   const wrap =
     (original: History["pushState"]): History["pushState"] =>
     (data, unused, url) => {
       if (url == null) return original.call(history, data, unused, url);
-      const u = new URL(String(url), baseUrl);
+      const u = new URL(String(url), currentBaseUrl(baseUrl, win));
       const path = u.pathname + u.search + u.hash;
       const loc = win.location;
       try {
@@ -80,17 +107,24 @@ export function relativeHistory(baseUrl: string, win: Window = window): () => vo
       } catch {
         original.call(history, data, unused);
       }
+      moveBase(appOrigin + path);
     };
+  const onPopState = () => {
+    const loc = win.location;
+    if (/^https?:$/.test(loc?.protocol)) moveBase(appOrigin + loc.pathname + loc.search + loc.hash);
+  };
   history.pushState = wrap(pushState);
   history.replaceState = wrap(replaceState);
+  win.addEventListener?.("popstate", onPopState);
   return () => {
     history.pushState = pushState;
     history.replaceState = replaceState;
+    win.removeEventListener?.("popstate", onPopState);
   };
 }
 
 /** Sends `fetch` calls aimed at the page itself (relative, app origin or sandbox origin) to the app origin. */
-export function rewriteFetch(baseUrl: string, win: Window = window): () => void {
+export function rewriteFetch(baseUrl: string, win: BootstrapWindow = window): () => void {
   const original = win.fetch;
   const app = new URL(baseUrl);
   const sandboxOrigin = win.location.origin;
@@ -99,7 +133,7 @@ export function rewriteFetch(baseUrl: string, win: Window = window): () => void 
     const raw = isRequest ? (input as Request).url : String(input);
     let url: URL;
     try {
-      url = new URL(raw, baseUrl);
+      url = new URL(raw, currentBaseUrl(baseUrl, win));
     } catch {
       return original.call(win, input, init);
     }
@@ -151,7 +185,7 @@ export function interceptExternalLinks(baseUrl: string, win: BootstrapWindow = w
     const target = event.target as Element | null;
     const a = target?.closest?.("a[href]") as HTMLAnchorElement | null;
     if (!a || a.hasAttribute("download")) return;
-    const url = new URL(a.getAttribute("href")!, baseUrl);
+    const url = new URL(a.getAttribute("href")!, currentBaseUrl(baseUrl, win));
     if (!/^https?:$/.test(url.protocol)) return;
     if (url.origin === app.origin && a.target !== "_blank") return;
     event.preventDefault();
@@ -181,6 +215,7 @@ export function installBootstrap(options: BootstrapOptions = {}, win: BootstrapW
   if (!doc.querySelector("base")) {
     const base = doc.createElement("base");
     base.href = baseUrl;
+    base.setAttribute("data-inlay-base", "");
     doc.head?.prepend(base);
   }
   const undo = [
