@@ -1,4 +1,4 @@
-import { widgetViteConfig } from "../../scripts/widget-vite";
+import { widgetViteConfig } from "../../scripts/widget-vite.mts";
 
 // Builds the greeting widget into the folder the Hello sample serves.
 export default widgetViteConfig(new URL("../../../samples/Hello/widgets/greeting/dist", import.meta.url));

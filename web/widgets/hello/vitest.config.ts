@@ -1,3 +1,3 @@
-import { widgetVitestConfig } from "../../scripts/widget-vite";
+import { widgetVitestConfig } from "../../scripts/widget-vite.mts";
 
 export default widgetVitestConfig();
