@@ -6,6 +6,6 @@ cd "$(dirname "$0")"
 
 dotnet build Inlay.sln -c Release -warnaserror
 dotnet test Inlay.sln -c Release --no-build
-(cd web && npm run build --workspaces && npm test --workspaces && npm run test:browser -w @inlay/widget-hello)
+(cd web && npm run build --workspaces && npm test --workspaces && npm run test:browser -w @inlay/widget-hello -w @inlay/widget-board)
 CONFORMANCE_NO_BUILD=1 bash conformance/run.sh
 bash tests/aot/smoke.sh
