@@ -81,27 +81,25 @@ export function TaskCard({ task, busy, left, right, onAction, dragType }: TaskCa
         </div>
       ) : (
         <div className="mt-2 flex flex-wrap gap-1">
-          {left && (
-            <CardButton
-              action="left"
-              label={`Move ${name} to ${left.title}`}
-              hint={`Move to ${left.title}`}
-              busy={busy}
-              onClick={() => onAction("left", left.id)}
-            >
-              ←
-            </CardButton>
-          )}
-          {right && (
-            <CardButton
-              action="right"
-              label={`Move ${name} to ${right.title}`}
-              hint={`Move to ${right.title}`}
-              busy={busy}
-              onClick={() => onAction("right", right.id)}
-            >
-              →
-            </CardButton>
+          {(
+            [
+              ["left", left, "←"],
+              ["right", right, "→"],
+            ] as const
+          ).map(
+            ([action, column, arrow]) =>
+              column && (
+                <CardButton
+                  key={action}
+                  action={action}
+                  label={`Move ${name} to ${column.title}`}
+                  hint={`Move to ${column.title}`}
+                  busy={busy}
+                  onClick={() => onAction(action, column.id)}
+                >
+                  {arrow}
+                </CardButton>
+              ),
           )}
           {!task.completed && (
             <CardButton
