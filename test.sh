@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 dotnet build Inlay.sln -c Release -warnaserror
 dotnet test Inlay.sln -c Release --no-build
 SCALEOUT_NO_BUILD=1 bash deploy/scaleout/run.sh
-(cd web && npm run build --workspaces && npm test --workspaces && npm run test:browser -w @inlay/widget-hello)
-(cd web && npm run test:browser -w @inlay/widget-content)   # the Content sample's Razor Page widget in Chromium
+(cd web && npm run build --workspaces && npm test --workspaces \
+  && npm run test:browser -w @inlay/widget-hello -w @inlay/widget-board -w @inlay/widget-content)
 CONFORMANCE_NO_BUILD=1 bash conformance/run.sh
 bash tests/aot/smoke.sh

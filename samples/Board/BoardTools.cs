@@ -5,9 +5,13 @@ using ModelContextProtocol.Server;
 
 namespace Board;
 
-/// <summary>The task board widget and its tools: one to show the board, four to change it.</summary>
+/// <summary>
+/// The task board widget and its tools: one to show the board, four to change it. The widget is a React app
+/// (web/widgets/board) that the build writes to widgets/board/dist; Inlay serves that folder and reads the entry
+/// from its Vite manifest.
+/// </summary>
 [Widget("ui://widget/board.html",
-    HtmlFile = "widgets/board.html",
+    AssetFolder = "widgets/board/dist",
     Title = "Task board",
     Description = "A task board with To do, In progress and Done columns.",
     ModelDescription = "Shows the user's task board; the user can move, complete and delete cards in it. Do not list the cards again.",

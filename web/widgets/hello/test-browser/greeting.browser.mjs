@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { checks, launchChromium, pageErrors } from "../../../scripts/browser-check.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dist = normalize(join(here, "../../../../samples/Hello/widgets/greeting/dist"));
@@ -48,23 +48,15 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-let passed = 0;
-const failures = [];
-const check = (name, ok, detail = "") => { if (ok) { passed++; console.log(`ok - ${name}`); } else { failures.push(name); console.log(`not ok - ${name} ${detail}`); } };
+const browser = await launchChromium();
+const { check, fail, finish } = checks();
 
 try {
   await mkdir(results, { recursive: true });
   const colors = {};
   for (const theme of ["light", "dark"]) {
     const page = await browser.newPage({ viewport: { width: 660, height: 340 } });
-    const errors = [];
-    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+    const errors = pageErrors(page);
     await page.goto(`${base}/host.html?theme=${theme}`);
     const widget = page.frameLocator("#app");
     const message = widget.getByTestId("message");
@@ -86,11 +78,9 @@ try {
   }
   check("the dark theme restyles the text", colors.light !== colors.dark, `${colors.light} vs ${colors.dark}`);
 } catch (error) {
-  failures.push(String(error));
-  console.log(`not ok - ${error}`);
+  fail(error);
 } finally {
   await browser.close();
   server.close();
 }
-console.log(`${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+finish();

@@ -1,34 +1,17 @@
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it } from "vitest";
-import { createInlayApp } from "@inlay/view";
-import { FakeHost, initializeResult, resetParent, tick } from "../../../view/test/fake-host";
+import { FakeHost, initializeResult, resetParent } from "../../../view/test/fake-host";
+import { mount as mountNode, settle, unmount } from "../../../view/test/mount";
 import { App, formatWhen } from "../src/App";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
 let container: HTMLElement;
 
 async function mount(): Promise<void> {
-  container = document.createElement("div");
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(<App />));
-}
-
-async function settle(): Promise<void> {
-  await act(async () => {
-    await tick();
-    await tick();
-  });
+  container = await mountNode(<App />);
 }
 
 afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  container?.remove();
-  createInlayApp().destroy();
+  unmount();
   resetParent();
   document.documentElement.classList.remove("dark");
 });

@@ -10,19 +10,20 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const widget = fileURLToPath(new URL("..", import.meta.url));
 const tsc = fileURLToPath(new URL("../../../node_modules/typescript/bin/tsc", import.meta.url));
+const schemaTypes = fileURLToPath(new URL("../../../scripts/schema-types.mjs", import.meta.url));
 const copies = [];
 
-/** A copy of the widget (sources, scripts, tsconfig, schemas) beside the original, so its relative paths still resolve. */
+/** A copy of the widget (sources, tsconfig, schemas) beside the original, so its relative paths still resolve. */
 function copyWidget() {
   const dir = mkdtempSync(join(widget, "..", ".schema-drift-"));
   copies.push(dir);
-  for (const part of ["src", "scripts", "schemas", "tsconfig.json", "package.json"]) cpSync(join(widget, part), join(dir, part), { recursive: true });
+  for (const part of ["src", "schemas", "tsconfig.json", "package.json"]) cpSync(join(widget, part), join(dir, part), { recursive: true });
   symlinkSync(join(widget, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
 }
 
 function generateAndCheck(dir) {
-  execFileSync(process.execPath, [join(dir, "scripts", "schema-types.mjs")], { cwd: dir });
+  execFileSync(process.execPath, [schemaTypes], { cwd: dir });
   return spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json"), "--noEmit"], { cwd: dir, encoding: "utf8" });
 }
 

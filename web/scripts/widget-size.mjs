@@ -1,11 +1,13 @@
-// Measures the greeting widget's whole download from the built folder: the entry HTML plus every file the Vite
-// manifest lists for the entry (script, imported chunks, style sheets, assets), each gzipped at level 9.
+// Measures a widget's whole download from its built folder: the entry HTML plus every file the Vite manifest lists
+// for the entry (script, imported chunks, style sheets, assets), each gzipped at level 9.
 // Fails when the total exceeds the sample-widget budget of 60 KB.
+// Usage, from the widget's folder (npm run sets it): node ../../scripts/widget-size.mjs <built folder>
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 
-const dist = fileURLToPath(new URL("../../../../samples/Hello/widgets/greeting/dist/", import.meta.url));
+if (!process.argv[2]) throw new Error("usage: widget-size.mjs <built folder>");
+const dist = resolve(process.argv[2]) + "/";
 const BUDGET = 60 * 1024;
 
 const manifest = JSON.parse(readFileSync(`${dist}.vite/manifest.json`, "utf8"));
@@ -32,6 +34,6 @@ for (const file of files) {
 }
 console.log(`${"whole download".padEnd(34)} ${"".padStart(9)}  ${String(total).padStart(6)} B gzip (budget ${BUDGET} B)`);
 if (total > BUDGET) {
-  console.error(`the greeting widget downloads ${total} B gzipped, over the ${BUDGET} B budget`);
+  console.error(`the widget in ${dist} downloads ${total} B gzipped, over the ${BUDGET} B budget`);
   process.exit(1);
 }

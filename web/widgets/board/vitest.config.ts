@@ -1,0 +1,3 @@
+import { widgetVitestConfig } from "../../scripts/widget-vite.mts";
+
+export default widgetVitestConfig();
