@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the .NET build (warnings are errors), the xunit suites, the widgets' type checks, Vitest suites
-# and real-browser test (Debian's Chromium), the MCP conformance suite, and the Hello sample as a Native AOT binary.
+# and real-browser test (Debian's Chromium), the MCP conformance suite, the Hello sample as a Native AOT binary,
+# and the dotnet new template (packed, installed, an app created from it, built and tested).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,3 +10,4 @@ dotnet test Inlay.sln -c Release --no-build
 (cd web && npm run build --workspaces && npm test --workspaces && npm run test:browser -w @inlay/widget-hello)
 CONFORMANCE_NO_BUILD=1 bash conformance/run.sh
 bash tests/aot/smoke.sh
+bash templates/test-template.sh
