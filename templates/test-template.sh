@@ -23,9 +23,11 @@ trap 'exit 130' INT TERM
 
 # Runs a command within what is left of the time limit.
 run() {
-  local left=$((limit - SECONDS))
+  local left=$((limit - SECONDS)) status=0
   if [ "$left" -le 0 ]; then echo "template test: over the ${limit} s limit before: $*" >&2; return 124; fi
-  timeout --kill-after=10 "$left" "$@"
+  timeout --kill-after=10 "$left" "$@" || status=$?
+  if [ "$status" -eq 124 ]; then echo "template test: over the ${limit} s limit in: $*" >&2; fi
+  return "$status"
 }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
