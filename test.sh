@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the .NET build (warnings are errors), the xunit suites, the widgets' type checks, Vitest suites
-# and real-browser tests (Debian's Chromium), the MCP conformance suite, and the Hello sample as a Native AOT binary.
+# and real-browser tests (Debian's Chromium), the MCP conformance suite, the Hello sample as a Native AOT binary,
+# and the dotnet new template (packed, installed, an app created from it, built and tested).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,3 +12,4 @@ SCALEOUT_NO_BUILD=1 bash deploy/scaleout/run.sh
   && npm run test:browser -w @inlay/widget-hello -w @inlay/widget-board -w @inlay/widget-content)
 CONFORMANCE_NO_BUILD=1 bash conformance/run.sh
 bash tests/aot/smoke.sh
+bash templates/test-template.sh
