@@ -46,8 +46,8 @@ server_dir() {
 server_env() { # prints KEY=VALUE lines
   local port; port=$(server_port "$1")
   case $1 in
-    node) echo "PORT=$port"; echo "NODE_ENV=production";;
-    *) printf '%s\n' "${DOTNET_ENV[@]}" "ASPNETCORE_URLS=http://127.0.0.1:$port";;
+    node) echo "PORT=$port"; echo "NODE_ENV=production"; echo "WIDGET_HTML=${WIDGET_HTML:-}";;
+    *) printf '%s\n' "${DOTNET_ENV[@]}" "ASPNETCORE_URLS=http://127.0.0.1:$port" "WIDGET_HTML=${WIDGET_HTML:-}";;
   esac
 }
 server_cmd() {

@@ -19,7 +19,10 @@ json.MakeReadOnly();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton(new WidgetHtml(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "widgets", "greeting.html"))));
+// The exact HTML the Hello sample answers resources/read with, captured from it by bench/run, so both send the same bytes.
+var widgetHtmlPath = Environment.GetEnvironmentVariable("WIDGET_HTML")
+    ?? throw new InvalidOperationException("Set WIDGET_HTML to the widget HTML file (bench/run captures it from the Hello sample).");
+builder.Services.AddSingleton(new WidgetHtml(File.ReadAllText(widgetHtmlPath)));
 builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "hello-bare", Version = "1.0.0" })
     .WithHttpTransport(http => http.Stateless = true)
     .WithTools<GreetingTools>(json)

@@ -2,19 +2,16 @@
 // on the official TypeScript MCP SDK the way its stateless example does it: Express via createMcpExpressApp, and
 // a new McpServer + StreamableHTTPServerTransport for every POST.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import * as z from 'zod/v4';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const WIDGET_URI = 'ui://widget/greeting.html';
 const WIDGET_MIME = 'text/html;profile=mcp-app';
-// The same HTML file the Hello sample serves.
-const WIDGET_HTML = readFileSync(
-  process.env.WIDGET_HTML ?? resolve(here, '../../samples/Hello/widgets/greeting.html'), 'utf8');
+// The exact HTML the Hello sample answers resources/read with, captured from it by bench/run.
+if (!process.env.WIDGET_HTML) throw new Error('Set WIDGET_HTML to the widget HTML file (bench/run captures it from the Hello sample).');
+const WIDGET_HTML = readFileSync(process.env.WIDGET_HTML, 'utf8');
 
 const HOST = '127.0.0.1';
 const PORT = Number(process.env.PORT ?? 5102);
