@@ -12,7 +12,7 @@ public sealed class ContentInDevHostTests(BrowserFixture browser) : IClassFixtur
     [Theory]
     [InlineData(DevHostMode.McpApps)]
     [InlineData(DevHostMode.ChatGpt)]
-    public async Task The_article_renders_navigates_client_side_and_opens_external_links_through_the_host(DevHostMode mode)
+    public async Task The_article_renders_navigates_client_side_opens_external_links_through_the_host_restyles_and_goes_fullscreen(DevHostMode mode)
     {
         await using var host = await browser.Browser.OpenAsync(_app.BaseAddress, mode);
         var name = $"content-{mode}";
@@ -33,6 +33,16 @@ public sealed class ContentInDevHostTests(BrowserFixture browser) : IClassFixtur
         await widget.Locator("main a", new() { HasText = "OpenAI Apps SDK reference" }).ClickAsync();
         await Assertions.Expect(widget.Locator("main h1")).ToHaveTextAsync("Widget security");
         Assert.Contains(await host.TranscriptAsync(), line => line.Contains("https://developers.openai.com/apps-sdk/reference"));
+
+        // The host's theme restyles the page, and its fullscreen button asks the host for fullscreen.
+        var lightBackground = await widget.Locator("body").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        await host.SetThemeAsync("dark");
+        await Assertions.Expect(widget.Locator("body")).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.NotEqual(lightBackground, await widget.Locator("body").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await widget.GetByRole(AriaRole.Button, new() { Name = "Fullscreen" }).ClickAsync();
+        await Assertions.Expect(host.Page.Locator(".widget-holder")).ToHaveAttributeAsync("data-display-mode", "fullscreen");
+        await Assertions.Expect(widget.GetByRole(AriaRole.Button, new() { Name = "Fullscreen" })).ToBeHiddenAsync();
+        await host.ScreenshotAsync($"{name}-3-dark-fullscreen");
 
         Assert.Empty(await host.CspViolationsAsync());
         host.AssertNoConsoleErrors();
