@@ -116,6 +116,9 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddSingleton<DevSandboxServer>();
         services.TryAddSingleton<InlayReadiness>();
         services.TryAddSingleton<WidgetResourceCatalog>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WidgetGenerationStore>();
+        services.TryAddSingleton<WidgetVersions>();
         services.TryAddSingleton<AppPipeline>();
         services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<AppPipeline>());
         services.TryAddSingleton<AppPageRenderer>();
