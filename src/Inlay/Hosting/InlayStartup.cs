@@ -54,6 +54,11 @@ internal sealed class InlayStartup(
                 logger.LogInformation("Inlay MCP endpoint: {Url}", baseUrl + path);
             foreach (var path in endpoints.AssetPaths)
                 logger.LogInformation("Inlay widget assets: {Url}", baseUrl + path);
+            foreach (var widget in widgets)
+            {
+                if (versions.Current(widget.Uri) is { } version)
+                    logger.LogInformation("Inlay widget {Uri} is advertised as {Versioned}", widget.Uri, VersionedUri.Of(widget.Uri, version));
+            }
             if (!string.IsNullOrWhiteSpace(options.Value.WidgetAssetBaseUrl))
                 logger.LogInformation("Inlay widget documents load their assets from {AssetBaseUrl} (Inlay:WidgetAssetBaseUrl)", options.Value.WidgetAssetBaseUrl);
             logger.LogInformation("Inlay public URL: {PublicUrl}", publicUrl.Describe());
