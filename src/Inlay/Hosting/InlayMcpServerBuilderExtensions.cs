@@ -130,6 +130,7 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddScoped(static sp => sp.GetRequiredService<ToolCallAccessor>().Request is { } call ? ClientHints.From(call) : ClientHints.None);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, WidgetResourceSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InlayStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WidgetFileWatcher>());
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallFilter.Create));
         builder.WithMessageFilters(filters => filters.AddOutgoingFilter(SecuritySchemesFilter.Create));
     }
