@@ -80,7 +80,7 @@ internal sealed class WidgetResource : McpServerResource
     public string DeclaredUri => _uri;
 
     /// <summary>The URI hosts are told about now: the declared one with the widget's current version, if any.</summary>
-    public string AdvertisedUri => VersionedUri.Of(_uri, CurrentVersion);
+    public string AdvertisedUri => ProtocolResource!.Uri;
 
     public override ResourceTemplate ProtocolResourceTemplate => _declaredListing;
 
@@ -116,7 +116,9 @@ internal sealed class WidgetResource : McpServerResource
     public override async ValueTask<ReadResourceResult> ReadAsync(RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken = default)
     {
         var requested = request.Params?.Uri ?? _uri;
-        CheckVersion(requested);
+        // The URI hosts were given is the common case: one comparison, nothing allocated.
+        var advertised = AdvertisedUri;
+        if (!string.Equals(requested, advertised, StringComparison.Ordinal)) CheckVersion(requested);
         var http = request.Services?.GetService<IHttpContextAccessor>()?.HttpContext;
         var publicBaseUrl = _publicUrl.Resolve(http);
         var contents = _widget.Html is AppPageHtmlSource
