@@ -78,8 +78,8 @@ internal sealed class WidgetVersions(
             var folders = servesAssets
                 ? folderVersions.Select(pair => (pair.Key, pair.Value.Folder, pair.Value.Version)).ToList()
                 : [];
-            // Nothing to remember when URIs are not versioned and no asset generation is kept.
-            if (Enabled || (folders.Count > 0 && store.Retention > TimeSpan.Zero))
+            // Nothing to remember when there is no widget with content, or URIs are not versioned and no asset generation is kept.
+            if ((Enabled && versions.Count > 0) || (folders.Count > 0 && store.Retention > TimeSpan.Zero))
                 await Task.Run(() => store.Record(versions, folders), cancellationToken);
 
             var changed = versions.Count != _current.Count || versions.Any(pair => !_current.TryGetValue(pair.Key, out var old) || old != pair.Value);

@@ -151,6 +151,15 @@ public sealed class VersionedUriTests : IDisposable
     }
 
     [Fact]
+    public async Task An_app_without_widget_files_writes_no_generations_folder()
+    {
+        await using (await LoopbackApp.StartAsync(
+            b => b.Services.AddMcpServer().WithHttpTransport().WithInlay(o => o.Widgets.GenerationsPath = _folder.Generations),
+            a => a.MapInlay())) { }
+        Assert.False(Directory.Exists(_folder.Generations));
+    }
+
+    [Fact]
     public async Task A_page_of_the_app_is_not_versioned()
     {
         await using var app = await LoopbackApp.StartAsync(
