@@ -23,6 +23,7 @@ internal sealed class WidgetFileWatcher(
     internal static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Dictionary<string, FileSystemWatcher> _folderWatchers = new(StringComparer.Ordinal);
     private Timer? _timer;
     private CancellationTokenSource? _stopping;
 
@@ -31,55 +32,79 @@ internal sealed class WidgetFileWatcher(
         if (!options.Value.DevHost.WatchWidgets || !DevHostEndpoints.IsEnabled(services)) return Task.CompletedTask;
         _stopping = new CancellationTokenSource();
         _timer = new Timer(_ => _ = RefreshAsync(), null, Timeout.Infinite, Timeout.Infinite);
-        foreach (var path in WatchedPaths().Distinct(StringComparer.Ordinal))
+        foreach (var (path, isFolder) in WatchedPaths().Distinct())
         {
-            // The parent is watched, so the folder (or file) may be deleted and written again by a build.
             var parent = Path.GetDirectoryName(path);
             if (parent is null || !Directory.Exists(parent)) continue;
-            var watcher = new FileSystemWatcher(parent)
+            // The parent, for the file or folder itself (a build may delete and write it again); not recursive, so a
+            // widget beside node_modules or bin/ costs one watch, not thousands.
+            var name = Path.GetFileName(path);
+            Watch(parent, name, recursive: false, change =>
             {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            var prefix = path;
-            FileSystemEventHandler changed = (_, e) => OnChange(prefix, e.FullPath);
-            watcher.Changed += changed;
-            watcher.Created += changed;
-            watcher.Deleted += changed;
-            watcher.Renamed += (_, e) =>
-            {
-                OnChange(prefix, e.FullPath);
-                OnChange(prefix, e.OldFullPath);
-            };
-            watcher.EnableRaisingEvents = true;
-            _watchers.Add(watcher);
-            logger.LogDebug("Inlay watches {Path} for widget changes", path);
+                // A folder deleted, created or renamed may be a new folder at the same path; writes inside it only touch its time.
+                if (isFolder && change != WatcherChangeTypes.Changed) WatchFolder(path, replace: true);
+                Changed();
+            });
+            if (isFolder) WatchFolder(path, replace: false);
         }
         return Task.CompletedTask;
     }
 
-    private IEnumerable<string> WatchedPaths()
+    /// <summary>
+    /// Watches an asset folder's contents once it exists; with <paramref name="replace"/> (the folder itself changed, so
+    /// it may be a new folder at the same path) a watcher already there is replaced.
+    /// </summary>
+    private void WatchFolder(string folder, bool replace)
+    {
+        lock (_watchers)
+        {
+            if (_folderWatchers.TryGetValue(folder, out var existing))
+            {
+                if (!replace && Directory.Exists(folder)) return;
+                existing.Dispose();
+                _watchers.Remove(existing);
+                _folderWatchers.Remove(folder);
+            }
+            if (!Directory.Exists(folder)) return;
+            _folderWatchers[folder] = Watch(folder, "*", recursive: true, _ => Changed());
+        }
+    }
+
+    private FileSystemWatcher Watch(string directory, string filter, bool recursive, Action<WatcherChangeTypes> onChange)
+    {
+        var watcher = new FileSystemWatcher(directory, filter)
+        {
+            IncludeSubdirectories = recursive,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += (_, e) => onChange(e.ChangeType);
+        watcher.Created += (_, e) => onChange(e.ChangeType);
+        watcher.Deleted += (_, e) => onChange(e.ChangeType);
+        watcher.Renamed += (_, e) => onChange(e.ChangeType);
+        watcher.EnableRaisingEvents = true;
+        lock (_watchers) _watchers.Add(watcher);
+        logger.LogDebug("Inlay watches {Path} ({Filter}) for widget changes", directory, filter);
+        return watcher;
+    }
+
+    private IEnumerable<(string Path, bool IsFolder)> WatchedPaths()
     {
         foreach (var widget in widgets)
         {
             switch (widget.Html)
             {
                 case AssetFolderHtmlSource folder:
-                    yield return folder.PhysicalPath(environment.ContentRootPath);
+                    yield return (Path.TrimEndingDirectorySeparator(folder.PhysicalPath(environment.ContentRootPath)), true);
                     break;
                 case FileHtmlSource file:
-                    yield return Path.GetFullPath(Path.Combine(environment.ContentRootPath, file.Path));
+                    yield return (Path.GetFullPath(Path.Combine(environment.ContentRootPath, file.Path)), false);
                     break;
             }
         }
     }
 
-    private void OnChange(string watched, string changed)
-    {
-        if (!changed.StartsWith(watched, StringComparison.Ordinal)) return;
-        if (changed.Length > watched.Length && changed[watched.Length] != Path.DirectorySeparatorChar) return;
-        _timer?.Change(Quiet, Timeout.InfiniteTimeSpan);
-    }
+    /// <summary>Reads the widgets again once the files have been quiet for <see cref="Quiet"/>.</summary>
+    private void Changed() => _timer?.Change(Quiet, Timeout.InfiniteTimeSpan);
 
     private async Task RefreshAsync()
     {
@@ -105,8 +130,12 @@ internal sealed class WidgetFileWatcher(
 
     public void Dispose()
     {
-        foreach (var watcher in _watchers) watcher.Dispose();
-        _watchers.Clear();
+        lock (_watchers)
+        {
+            foreach (var watcher in _watchers) watcher.Dispose();
+            _watchers.Clear();
+            _folderWatchers.Clear();
+        }
         _timer?.Dispose();
         _timer = null;
     }

@@ -59,6 +59,14 @@ public sealed class WidgetReloadTests : IDisposable
         Assert.Contains("index-Cc33dd44.js", await DocumentAsync(app, before));
         Assert.Equal("console.log('one');", await app.Http.GetStringAsync("/_inlay/widgets/greeting/assets/index-Aa11bb22.js"));
         Assert.Equal("console.log('two');", await app.Http.GetStringAsync("/_inlay/widgets/greeting/assets/index-Cc33dd44.js"));
+
+        // The build replaced the whole folder; the next build is noticed as well.
+        _folder.Build("index-Ee55ff66", "console.log('three');");
+        deadline = DateTime.UtcNow + Patience;
+        string third;
+        while ((third = await ListedUriAsync(app)) == after && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.NotEqual(after, third);
+        Assert.Contains("index-Ee55ff66.js", await DocumentAsync(app, third));
     }
 
     [Fact]
