@@ -16,15 +16,23 @@ internal static class VersionedUri
     /// <summary><paramref name="uri"/> with <paramref name="version"/>, or <paramref name="uri"/> itself when there is no version.</summary>
     public static string Of(string uri, string? version) => version is null ? uri : string.Concat(uri, Marker, version);
 
-    /// <summary>What a requested URI asks of the resource declared at <paramref name="declared"/>.</summary>
-    public static Match Parse(string requested, string declared)
+    /// <summary>How a requested URI relates to the resource declared at <paramref name="declared"/>; allocates nothing.</summary>
+    public static MatchKind Classify(string requested, string declared)
     {
-        if (string.Equals(requested, declared, StringComparison.Ordinal)) return new(MatchKind.Declared, null);
+        if (string.Equals(requested, declared, StringComparison.Ordinal)) return MatchKind.Declared;
         if (!requested.StartsWith(declared, StringComparison.Ordinal)
             || string.CompareOrdinal(requested, declared.Length, Marker, 0, Marker.Length) != 0)
-            return new(MatchKind.Other, null);
-        var version = requested[(declared.Length + Marker.Length)..];
-        return IsWellFormed(version) ? new(MatchKind.Versioned, version) : new(MatchKind.Malformed, version);
+            return MatchKind.Other;
+        return IsWellFormed(requested.AsSpan(declared.Length + Marker.Length)) ? MatchKind.Versioned : MatchKind.Malformed;
+    }
+
+    /// <summary>What a requested URI asks of the resource declared at <paramref name="declared"/>, with the version it names.</summary>
+    public static Match Parse(string requested, string declared)
+    {
+        var kind = Classify(requested, declared);
+        return kind is MatchKind.Versioned or MatchKind.Malformed
+            ? new(kind, requested[(declared.Length + Marker.Length)..])
+            : new(kind, null);
     }
 
     /// <summary>Whether <paramref name="version"/> has the shape of a version Inlay writes.</summary>

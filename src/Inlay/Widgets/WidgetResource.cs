@@ -106,7 +106,7 @@ internal sealed class WidgetResource : McpServerResource
     public override IReadOnlyList<object> Metadata => [];
 
     /// <summary>The declared URI, or the declared URI with a version (well formed or not: a wrong one gets a clear error from <see cref="ReadAsync"/>).</summary>
-    public override bool IsMatch(string uri) => VersionedUri.Parse(uri, _uri).Kind switch
+    public override bool IsMatch(string uri) => VersionedUri.Classify(uri, _uri) switch
     {
         VersionedUri.MatchKind.Declared => true,
         VersionedUri.MatchKind.Versioned or VersionedUri.MatchKind.Malformed => _versions?.Enabled == true && _widget.Html is not AppPageHtmlSource,
