@@ -32,7 +32,7 @@ expect() {
   fi
   echo "ok - $what"
 }
-expect "tools/list" "$(post '{"jsonrpc":"2.0","id":1,"method":"tools/list"}')" '"openai/outputTemplate":"ui://widget/greeting.html"'
+expect "tools/list" "$(post '{"jsonrpc":"2.0","id":1,"method":"tools/list"}')" '"openai/outputTemplate":"ui://widget/greeting.html?v='
 expect "tools/call" "$(post '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"greet_user","arguments":{"name":"Ada"}}}')" '"message":"Hello, Ada!"'
 expect "tools/call with bad arguments" "$(post '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"greet_user","arguments":{}}}')" "Missing required argument"
 expect "resources/read" "$(post '{"jsonrpc":"2.0","id":4,"method":"resources/read","params":{"uri":"ui://widget/greeting.html"}}')" 'text/html;profile=mcp-app'

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace Inlay;
 
-/// <summary>Maps the dev host: its page under <c>/_inlay/</c> and <c>/_inlay/devhost.json</c>, which tells the page where things are.</summary>
+/// <summary>
+/// Maps the dev host: its page under <c>/_inlay/</c>, <c>/_inlay/devhost.json</c>, which tells the page where things are,
+/// and <c>/_inlay/events</c>, which tells it when a widget was rebuilt (<see cref="WidgetChangeEvents"/>).
+/// </summary>
 internal static class DevHostEndpoints
 {
     public const string Path = "/_inlay/";
@@ -34,6 +37,7 @@ internal static class DevHostEndpoints
             context.Response.Headers.CacheControl = "no-store";
             await Results.Json(new DevHostConfig(mcpUrl, origin + "/sandbox.html", appName), DevHostJsonContext.Default.DevHostConfig).ExecuteAsync(context);
         }).ExcludeFromDescription();
+        endpoints.MapGet(WidgetChangeEvents.Path, WidgetChangeEvents.StreamAsync).ExcludeFromDescription();
         endpoints.MapGet("/_inlay/{**path}", context =>
         {
             // "/_inlay" also lands here: the page's relative asset URLs need the trailing slash.

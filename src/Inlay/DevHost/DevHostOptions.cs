@@ -15,4 +15,11 @@ public sealed class DevHostOptions
     /// widgets store in that origin (local storage) across restarts of the app.
     /// </summary>
     public int SandboxPort { get; set; }
+
+    /// <summary>
+    /// Whether, while the dev host is on, Inlay watches the widgets' asset folders and HTML files and serves a rebuilt
+    /// widget at once: its version changes, its render cache is dropped, and the dev host page reloads the widget
+    /// (told through Server-Sent Events at <c>/_inlay/events</c>) without the server restarting. On by default.
+    /// </summary>
+    public bool WatchWidgets { get; set; } = true;
 }

@@ -116,6 +116,9 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddSingleton<DevSandboxServer>();
         services.TryAddSingleton<InlayReadiness>();
         services.TryAddSingleton<WidgetResourceCatalog>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WidgetGenerationStore>();
+        services.TryAddSingleton<WidgetVersions>();
         services.TryAddSingleton<AppPipeline>();
         services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<AppPipeline>());
         services.TryAddSingleton<AppPageRenderer>();
@@ -127,6 +130,7 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddScoped(static sp => sp.GetRequiredService<ToolCallAccessor>().Request is { } call ? ClientHints.From(call) : ClientHints.None);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, WidgetResourceSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InlayStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WidgetFileWatcher>());
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallFilter.Create));
         builder.WithMessageFilters(filters => filters.AddOutgoingFilter(SecuritySchemesFilter.Create));
     }

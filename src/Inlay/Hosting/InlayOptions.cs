@@ -46,6 +46,9 @@ public sealed class InlayOptions
     /// </summary>
     public List<string> WidgetCorsOrigins { get; } = [];
 
+    /// <summary>Versioned template URIs and the retention of previous asset generations (<c>Inlay:Widgets</c>).</summary>
+    public WidgetOptions Widgets { get; set; } = new();
+
     /// <summary>Per-client limits on the MCP endpoint; off by default.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 

@@ -19,6 +19,7 @@ internal sealed class InlayStartup(
     RequestOriginPolicy originPolicy,
     InlayEndpointRegistry endpoints,
     InlayReadiness readiness,
+    WidgetVersions versions,
     IServiceProvider services,
     ILogger<InlayStartup> logger) : IHostedService
 {
@@ -29,9 +30,12 @@ internal sealed class InlayStartup(
         var problems = new List<string>();
         if (publicUrl.ValidateConfigured() is { } publicUrlProblem) problems.Add(publicUrlProblem);
         if (ValidateAssetBaseUrl(options.Value.WidgetAssetBaseUrl, environment.IsDevelopment()) is { } assetBaseProblem) problems.Add(assetBaseProblem);
+        if (options.Value.Widgets.RetainPreviousGenerations < TimeSpan.Zero)
+            problems.Add($"Inlay:Widgets:RetainPreviousGenerations '{options.Value.Widgets.RetainPreviousGenerations}' is negative; use 0 to keep no previous asset generations.");
         problems.AddRange(await validator.ValidateAsync(cancellationToken));
         problems.AddRange(await ToolAuthorizationCheck.FindProblemsAsync(tools, services));
         if (problems.Count > 0) throw new InlayValidationException(problems);
+        await versions.RefreshAsync(cancellationToken);
 
         if (!originPolicy.KnowsPublicHost && !environment.IsDevelopment())
             logger.LogWarning("The MCP endpoint accepts only loopback Host names: set Inlay:PublicUrl (or Inlay:AllowedHosts) to the name clients use to reach this server.");
@@ -50,6 +54,11 @@ internal sealed class InlayStartup(
                 logger.LogInformation("Inlay MCP endpoint: {Url}", baseUrl + path);
             foreach (var path in endpoints.AssetPaths)
                 logger.LogInformation("Inlay widget assets: {Url}", baseUrl + path);
+            foreach (var widget in widgets)
+            {
+                if (versions.Current(widget.Uri) is { } version)
+                    logger.LogInformation("Inlay widget {Uri} is advertised as {Versioned}", widget.Uri, VersionedUri.Of(widget.Uri, version));
+            }
             if (!string.IsNullOrWhiteSpace(options.Value.WidgetAssetBaseUrl))
                 logger.LogInformation("Inlay widget documents load their assets from {AssetBaseUrl} (Inlay:WidgetAssetBaseUrl)", options.Value.WidgetAssetBaseUrl);
             logger.LogInformation("Inlay public URL: {PublicUrl}", publicUrl.Describe());

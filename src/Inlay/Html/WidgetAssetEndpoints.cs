@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,9 @@ namespace Inlay;
 /// <c>/_inlay/widgets/{slug}/</c>, with ASP.NET Core's static file middleware: content types by extension (unknown
 /// types are not served), ETag and Last-Modified with conditional and range requests, no directory listing, no paths
 /// outside the folder, no dot-files. Content-hashed names (<c>index-4f3a9c1b.js</c>) are cached for a year; other
-/// files are revalidated. Cross-origin requests follow the <see cref="WidgetCorsPolicy"/>.
+/// files are revalidated. Cross-origin requests follow the <see cref="WidgetCorsPolicy"/>. A file missing from the
+/// folder is looked up in the previous generations the <see cref="WidgetGenerationStore"/> keeps, so documents hosts
+/// cached before a deploy still load their assets (with the same cache headers).
 /// </summary>
 internal static class WidgetAssetEndpoints
 {
@@ -64,15 +67,18 @@ internal static class WidgetAssetEndpoints
         }
 
         var mapped = new List<string>(folders.Count);
+        var generations = endpoints.ServiceProvider.GetService<WidgetGenerationStore>();
+        var time = endpoints.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
         foreach (var (slug, (root, _)) in folders)
         {
-            MapFolder(endpoints, slug, root);
+            var current = new AssetFolderFileProvider(root);
+            MapFolder(endpoints, slug, generations is null ? current : new RetainedAssetFileProvider(current, slug, generations, time));
             mapped.Add(PathPrefix + slug + "/");
         }
         return mapped;
     }
 
-    private static void MapFolder(IEndpointRouteBuilder endpoints, string slug, string root)
+    private static void MapFolder(IEndpointRouteBuilder endpoints, string slug, IFileProvider files)
     {
         var requestPath = PathPrefix + slug;
         var app = endpoints.CreateApplicationBuilder();
@@ -86,7 +92,7 @@ internal static class WidgetAssetEndpoints
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = requestPath,
-            FileProvider = new AssetFolderFileProvider(root),
+            FileProvider = files,
             ContentTypeProvider = ContentTypes,
             ServeUnknownFileTypes = false,
             OnPrepareResponse = static file =>

@@ -9,11 +9,15 @@ internal static class ToolMetaWriter
     /// Adds the widget keys to <paramref name="meta"/>. Keys the tool already set explicitly (for example with
     /// <c>[McpMeta]</c>) are kept.
     /// </summary>
-    public static JsonObject Write(JsonObject? meta, WidgetToolOptions tool, WidgetServing? serving)
+    /// <param name="meta">The tool's own <c>_meta</c>, changed in place; a new object when <see langword="null"/>.</param>
+    /// <param name="tool">How the tool shows its widget.</param>
+    /// <param name="serving">The widget's resources, when it is declared.</param>
+    /// <param name="version">The widget's content version, added to both template URIs (<see cref="VersionedUri"/>); <see langword="null"/> for none.</param>
+    public static JsonObject Write(JsonObject? meta, WidgetToolOptions tool, WidgetServing? serving, string? version = null)
     {
         meta ??= [];
-        var resourceUri = serving?.McpAppsUri ?? tool.WidgetUri;
-        var templateUri = serving?.SkybridgeUri ?? tool.WidgetUri;
+        var resourceUri = VersionedUri.Of(serving?.McpAppsUri ?? tool.WidgetUri, version);
+        var templateUri = VersionedUri.Of(serving?.SkybridgeUri ?? tool.WidgetUri, version);
 
         if (meta["ui"] is not JsonObject ui)
         {

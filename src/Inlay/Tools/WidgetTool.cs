@@ -5,24 +5,67 @@ namespace Inlay;
 
 /// <summary>
 /// A tool whose result a widget renders. Its <see cref="ProtocolTool"/> carries the widget link, status texts and
-/// visibility in both dialects, computed once; invocation is delegated unchanged.
+/// visibility in both dialects; the link follows the widget's current content version, and the descriptor is rebuilt
+/// only when that version changes. Invocation is delegated unchanged.
 /// </summary>
 public sealed class WidgetTool : DelegatingMcpServerTool
 {
-    internal WidgetTool(McpServerTool invoker, Tool protocolTool, WidgetToolOptions widget, Type? outputType)
+    private readonly Tool _declared;
+    private readonly WidgetServing? _serving;
+    private readonly WidgetVersions? _versions;
+    private Described _described;
+
+    /// <param name="invoker">The tool as the SDK built it.</param>
+    /// <param name="declared">Its descriptor with the output schema, before the widget keys are added to <c>_meta</c>.</param>
+    /// <param name="widget">How the tool shows its widget.</param>
+    /// <param name="outputType">The type behind <c>structuredContent</c>.</param>
+    /// <param name="serving">The widget's resources, when the widget is declared.</param>
+    /// <param name="versions">The widgets' content versions, when URIs are versioned.</param>
+    internal WidgetTool(McpServerTool invoker, Tool declared, WidgetToolOptions widget, Type? outputType, WidgetServing? serving, WidgetVersions? versions)
         : base(invoker)
     {
-        ProtocolTool = protocolTool;
+        _declared = declared;
+        _serving = serving;
+        _versions = versions;
         Widget = widget;
         OutputType = outputType;
+        _described = new Described(null, Describe(null));
     }
 
     /// <inheritdoc />
-    public override Tool ProtocolTool { get; }
+    public override Tool ProtocolTool
+    {
+        get
+        {
+            var version = _serving is null ? null : _versions?.Current(_serving.Widget.Uri);
+            var described = _described;
+            if (!string.Equals(described.Version, version, StringComparison.Ordinal))
+            {
+                described = new Described(version, Describe(version));
+                _described = described;
+            }
+            return described.Tool;
+        }
+    }
 
     /// <summary>How this tool shows its widget.</summary>
     public WidgetToolOptions Widget { get; }
 
     /// <summary>The C# type behind <c>structuredContent</c>, when the tool declares one.</summary>
     public Type? OutputType { get; }
+
+    private Tool Describe(string? version) => new()
+    {
+        Name = _declared.Name,
+        Title = _declared.Title,
+        Description = _declared.Description,
+        InputSchema = _declared.InputSchema,
+        OutputSchema = _declared.OutputSchema,
+        Annotations = _declared.Annotations,
+        Icons = _declared.Icons,
+        Meta = ToolMetaWriter.Write(_declared.Meta?.DeepClone().AsObject(), Widget, _serving, version),
+    };
+
+    /// <summary>A descriptor and the version it links to; replaced as a whole so readers never see a mix.</summary>
+    private sealed record Described(string? Version, Tool Tool);
 }

@@ -57,8 +57,8 @@ internal static class WidgetToolFactory
 
         var inlay = services.GetRequiredService<IOptions<InlayOptions>>().Value;
         var declared = services.GetServices<WidgetDeclaration>().FirstOrDefault(w => w.Uri == widget.WidgetUri);
-        protocolTool.Meta = ToolMetaWriter.Write(protocolTool.Meta, widget, declared is null ? null : WidgetServing.For(declared, inlay));
-        return new WidgetTool(tool, protocolTool, widget, outputType);
+        return new WidgetTool(tool, protocolTool, widget, outputType,
+            declared is null ? null : WidgetServing.For(declared, inlay), services.GetService<WidgetVersions>());
     }
 
     private static AIFunction CreateFunction(

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -12,6 +13,13 @@ namespace Inlay;
 /// public URL and reused: <c>resources/read</c> does no HTML work on the hot path. A page of the app
 /// (<see cref="WidgetHtmlSource.FromAppPage"/>) is the exception: the app renders it on every read.
 /// </summary>
+/// <remarks>
+/// Listed at its versioned URI (<see cref="VersionedUri"/>) when URIs are versioned. Reads of the declared URI, of the
+/// current version and of any version recorded earlier all answer with the current document (the item's <c>uri</c> is
+/// the one asked for): a version names what a host may have cached, and the previous assets that document needs stay
+/// served by the asset endpoint. A version this server never advertised is a resource-not-found error. A new version
+/// (a widget rebuilt in Development) empties the render cache.
+/// </remarks>
 internal sealed class WidgetResource : McpServerResource
 {
     // A handful of public URLs is normal (localhost, a tunnel, the real domain); more means Host spoofing slipped
@@ -25,7 +33,11 @@ internal sealed class WidgetResource : McpServerResource
     private readonly PublicUrlResolver _publicUrl;
     private readonly string? _assetBaseUrl;
     private readonly AppPageRenderer? _pages;
+    private readonly WidgetVersions? _versions;
     private readonly ConcurrentDictionary<string, Lazy<Task<TextResourceContents>>> _rendered = new(StringComparer.Ordinal);
+    private readonly ResourceTemplate _declaredListing;
+    private Listed _listed;
+    private string? _renderedVersion;
 
     /// <param name="widget">The widget.</param>
     /// <param name="uri">The resource URI served.</param>
@@ -37,17 +49,20 @@ internal sealed class WidgetResource : McpServerResource
     /// instead of being served by the app; <see langword="null"/> when the app serves them.
     /// </param>
     /// <param name="pages">Renders widgets that are pages of the app; needed only for those.</param>
+    /// <param name="versions">The widgets' content versions; without them the resource is listed at its declared URI.</param>
     public WidgetResource(WidgetDeclaration widget, string uri, string mimeType, IFileProvider contentRoot, PublicUrlResolver publicUrl,
-        string? assetBaseUrl = null, AppPageRenderer? pages = null)
+        string? assetBaseUrl = null, AppPageRenderer? pages = null, WidgetVersions? versions = null)
     {
         _assetBaseUrl = assetBaseUrl;
         _pages = pages;
+        _versions = versions;
         _widget = widget;
         _uri = uri;
         _mimeType = mimeType;
         _contentRoot = contentRoot;
         _publicUrl = publicUrl;
-        ProtocolResourceTemplate = new ResourceTemplate
+        // The SDK keys resources by this template's URI: the declared one, which never changes.
+        _declaredListing = new ResourceTemplate
         {
             UriTemplate = uri,
             Name = mimeType == WidgetMimeTypes.Skybridge && uri != widget.Uri ? widget.EffectiveName + "-skybridge" : widget.EffectiveName,
@@ -56,34 +71,98 @@ internal sealed class WidgetResource : McpServerResource
             MimeType = mimeType,
             Meta = ResourceMetaWriter.ForListing(widget),
         };
-        ProtocolResource = ProtocolResourceTemplate.AsResource();
+        _listed = new Listed(null, Listing(null));
     }
 
     public WidgetDeclaration Widget => _widget;
 
-    public override ResourceTemplate ProtocolResourceTemplate { get; }
+    /// <summary>The declared URI this resource answers to (the MCP Apps URI or its Skybridge twin), without a version.</summary>
+    public string DeclaredUri => _uri;
 
-    /// <summary>Built once: the SDK's default builds a new listing entry on every <c>resources/list</c>.</summary>
-    public override Resource? ProtocolResource { get; }
+    /// <summary>The URI hosts are told about now: the declared one with the widget's current version, if any.</summary>
+    public string AdvertisedUri => ProtocolResource!.Uri;
+
+    public override ResourceTemplate ProtocolResourceTemplate => _declaredListing;
+
+    /// <summary>
+    /// The <c>resources/list</c> entry, at the advertised URI; rebuilt only when the version changes (the SDK's default
+    /// builds a new entry on every <c>resources/list</c>).
+    /// </summary>
+    public override Resource? ProtocolResource
+    {
+        get
+        {
+            var version = CurrentVersion;
+            var listed = _listed;
+            if (!string.Equals(listed.Version, version, StringComparison.Ordinal))
+            {
+                listed = new Listed(version, Listing(version));
+                _listed = listed;
+            }
+            return listed.Resource;
+        }
+    }
 
     public override IReadOnlyList<object> Metadata => [];
 
-    public override bool IsMatch(string uri) => string.Equals(uri, _uri, StringComparison.Ordinal);
+    /// <summary>The declared URI, or the declared URI with a version (well formed or not: a wrong one gets a clear error from <see cref="ReadAsync"/>).</summary>
+    public override bool IsMatch(string uri) => VersionedUri.Classify(uri, _uri) switch
+    {
+        VersionedUri.MatchKind.Declared => true,
+        VersionedUri.MatchKind.Versioned or VersionedUri.MatchKind.Malformed => _versions?.Enabled == true && _widget.Html is not AppPageHtmlSource,
+        _ => false,
+    };
 
     public override async ValueTask<ReadResourceResult> ReadAsync(RequestContext<ReadResourceRequestParams> request, CancellationToken cancellationToken = default)
     {
+        var requested = request.Params?.Uri ?? _uri;
+        // The URI hosts were given is the common case: one comparison, nothing allocated.
+        var advertised = AdvertisedUri;
+        if (!string.Equals(requested, advertised, StringComparison.Ordinal)) CheckVersion(requested);
         var http = request.Services?.GetService<IHttpContextAccessor>()?.HttpContext;
         var publicBaseUrl = _publicUrl.Resolve(http);
         var contents = _widget.Html is AppPageHtmlSource
             ? await BuildAsync(publicBaseUrl, cancellationToken)
             : await RenderAsync(publicBaseUrl, cancellationToken);
+        if (!string.Equals(contents.Uri, requested, StringComparison.Ordinal))
+            contents = new TextResourceContents { Uri = requested, MimeType = contents.MimeType, Text = contents.Text, Meta = contents.Meta };
         // A fresh result each time: the SDK may add protocol fields to the result it sends.
         return new ReadResourceResult { Contents = [contents] };
+    }
+
+    private string? CurrentVersion => _versions?.Current(_widget.Uri);
+
+    private Resource Listing(string? version)
+    {
+        var resource = _declaredListing.AsResource() ?? throw new InvalidOperationException($"The widget URI '{_uri}' must not be a URI template.");
+        resource.Uri = VersionedUri.Of(_uri, version);
+        return resource;
+    }
+
+    /// <summary>Refuses a version this server never advertised, naming the URI to use instead.</summary>
+    private void CheckVersion(string requested)
+    {
+        var match = VersionedUri.Parse(requested, _uri);
+        if (match.Kind == VersionedUri.MatchKind.Declared) return;
+        if (match.Kind == VersionedUri.MatchKind.Versioned && _versions is not null && _versions.IsKnown(_widget.Uri, match.Version!)) return;
+        var why = match.Kind == VersionedUri.MatchKind.Malformed
+            ? $"'{match.Version}' is not a widget version ({VersionedUri.VersionLength} lowercase hex digits)"
+            : $"this server never served version '{match.Version}' of it";
+        throw new McpProtocolException(
+            $"Resource not found: {requested}: {why}. The widget is served at {AdvertisedUri}; list the tools again for the current template URI.",
+            McpErrorCode.ResourceNotFound);
     }
 
     /// <summary>The content item for one public URL, built on first use.</summary>
     public Task<TextResourceContents> RenderAsync(string publicBaseUrl, CancellationToken cancellationToken)
     {
+        var version = CurrentVersion;
+        if (!string.Equals(_renderedVersion, version, StringComparison.Ordinal))
+        {
+            // The widget changed (rebuilt in Development): documents rendered from the old files are stale.
+            _rendered.Clear();
+            _renderedVersion = version;
+        }
         if (_rendered.TryGetValue(publicBaseUrl, out var cached))
         {
             if (!cached.Value.IsFaulted) return cached.Value;
@@ -121,10 +200,13 @@ internal sealed class WidgetResource : McpServerResource
         }
         return new TextResourceContents
         {
-            Uri = _uri,
+            Uri = AdvertisedUri,
             MimeType = _mimeType,
             Text = text,
             Meta = ResourceMetaWriter.ForContents(_widget, assetOrigin, pageOrigin),
         };
     }
+
+    /// <summary>A listing entry and the version it names; replaced as a whole so readers never see a mix.</summary>
+    private sealed record Listed(string? Version, Resource Resource);
 }

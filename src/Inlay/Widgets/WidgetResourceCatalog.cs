@@ -12,7 +12,8 @@ internal sealed class WidgetResourceCatalog(
     IOptions<InlayOptions> inlay,
     IHostEnvironment environment,
     PublicUrlResolver publicUrl,
-    AppPageRenderer pages)
+    AppPageRenderer pages,
+    WidgetVersions versions)
 {
     private readonly Lazy<IReadOnlyList<WidgetResource>> _resources = new(() =>
     {
@@ -20,7 +21,7 @@ internal sealed class WidgetResourceCatalog(
         return
         [
             .. widgets.SelectMany(widget => WidgetServing.For(widget, inlay.Value).Resources()
-                .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl, pages))),
+                .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl, pages, versions))),
         ];
     });
 

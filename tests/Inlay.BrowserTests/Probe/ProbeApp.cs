@@ -25,11 +25,14 @@ public sealed class ProbeApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ProbeApp> StartAsync(string environment = "Development")
+    /// <param name="environment">The host environment.</param>
+    /// <param name="contentRoot">The folder holding <c>Probe/probe.html</c>; the test's output folder by default.</param>
+    public static async Task<ProbeApp> StartAsync(string environment = "Development", string? contentRoot = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot ?? AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Configuration["Inlay:Widgets:GenerationsPath"] = Path.Combine(Path.GetTempPath(), "inlay-probe-generations");
         builder.Services.AddMcpServer().WithHttpTransport(http => http.Stateless = true).WithInlay()
             .WithWidget("ui://widget/probe.html", WidgetHtmlSource.FromFile("Probe/probe.html"))
             .WithWidgetTools<ProbeTools>();

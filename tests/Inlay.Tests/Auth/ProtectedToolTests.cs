@@ -77,7 +77,7 @@ public sealed class ProtectedToolTests : IAsyncLifetime
         Assert.Equal("oauth2", scheme.GetProperty("type").GetString());
         Assert.Equal("orders.read", scheme.GetProperty("scopes")[0].GetString());
         Assert.Equal("oauth2", orders.GetProperty("_meta").GetProperty("securitySchemes")[0].GetProperty("type").GetString());
-        Assert.Equal("ui://widget/orders.html", orders.GetProperty("_meta").GetProperty("openai/outputTemplate").GetString());
+        Assert.Matches("^ui://widget/orders\\.html\\?v=[0-9a-f]{12}$", orders.GetProperty("_meta").GetProperty("openai/outputTemplate").GetString());
         Assert.Equal("noauth", tools["list_menu"].GetProperty("securitySchemes")[0].GetProperty("type").GetString());
     }
 

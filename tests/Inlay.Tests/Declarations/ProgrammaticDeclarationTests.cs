@@ -35,8 +35,9 @@ public sealed class ProgrammaticDeclarationTests
         var tools = (await app.Mcp().ResultAsync("tools/list")).GetProperty("tools").EnumerateArray()
             .ToDictionary(t => t.GetProperty("name").GetString()!);
         var oslo = tools["forecast_oslo"];
-        Assert.Equal("ui://weather/oslo.html", oslo.GetProperty("_meta").GetProperty("ui").GetProperty("resourceUri").GetString());
-        Assert.Equal("ui://weather/oslo.html", oslo.GetProperty("_meta").GetProperty("openai/outputTemplate").GetString());
+        var template = oslo.GetProperty("_meta").GetProperty("ui").GetProperty("resourceUri").GetString();
+        Assert.StartsWith("ui://weather/oslo.html?v=", template);
+        Assert.Equal(template, oslo.GetProperty("_meta").GetProperty("openai/outputTemplate").GetString());
         Assert.Equal("Asking about Oslo…", oslo.GetProperty("_meta").GetProperty("openai/toolInvocation/invoking").GetString());
         Assert.True(oslo.GetProperty("annotations").GetProperty("openWorldHint").GetBoolean());
         Assert.Equal("integer", oslo.GetProperty("outputSchema").GetProperty("properties").GetProperty("highCelsius").GetProperty("type").GetString());

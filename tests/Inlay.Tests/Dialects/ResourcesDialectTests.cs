@@ -20,7 +20,7 @@ public sealed class ResourcesDialectTests
         await using var app = await StartAsync();
         var resources = (await app.Mcp().ResultAsync("resources/list")).GetProperty("resources").EnumerateArray().ToList();
         var catalog = Assert.Single(resources);
-        Assert.Equal("ui://widget/catalog.html", catalog.GetProperty("uri").GetString());
+        Assert.StartsWith("ui://widget/catalog.html?v=", catalog.GetProperty("uri").GetString());
         Assert.Equal("text/html;profile=mcp-app", catalog.GetProperty("mimeType").GetString());
         Assert.Equal("Catalog", catalog.GetProperty("title").GetString());
         Assert.Equal("catalog", catalog.GetProperty("name").GetString());
@@ -91,14 +91,14 @@ public sealed class ResourcesDialectTests
     {
         await using var app = await StartAsync(o => o.DefaultDialects = WidgetDialects.Both);
         var resources = (await app.Mcp().ResultAsync("resources/list")).GetProperty("resources").EnumerateArray()
-            .ToDictionary(r => r.GetProperty("uri").GetString()!, r => r.GetProperty("mimeType").GetString());
+            .ToDictionary(r => Unversioned(r.GetProperty("uri").GetString()!), r => r.GetProperty("mimeType").GetString());
         Assert.Equal("text/html;profile=mcp-app", resources["ui://widget/catalog.html"]);
         Assert.Equal("text/html+skybridge", resources["ui://widget/catalog.skybridge.html"]);
 
         var tool = (await app.Mcp().ResultAsync("tools/list")).GetProperty("tools").EnumerateArray().First(t => t.GetProperty("name").GetString() == "show_catalog");
         var meta = tool.GetProperty("_meta");
-        Assert.Equal("ui://widget/catalog.html", meta.GetProperty("ui").GetProperty("resourceUri").GetString());
-        Assert.Equal("ui://widget/catalog.skybridge.html", meta.GetProperty("openai/outputTemplate").GetString());
+        Assert.StartsWith("ui://widget/catalog.html?v=", meta.GetProperty("ui").GetProperty("resourceUri").GetString());
+        Assert.StartsWith("ui://widget/catalog.skybridge.html?v=", meta.GetProperty("openai/outputTemplate").GetString());
 
         var twin = await app.Mcp().ResultAsync("resources/read", new { uri = "ui://widget/catalog.skybridge.html" });
         Assert.Equal("text/html+skybridge", twin.GetProperty("contents")[0].GetProperty("mimeType").GetString());
@@ -114,7 +114,7 @@ public sealed class ResourcesDialectTests
                 .WithWidget("ui://widget/b.html", WidgetHtmlSource.FromString("<p>b</p>"), w => w.Dialects = WidgetDialects.Skybridge),
             a => a.MapInlay());
         var resources = (await app.Mcp().ResultAsync("resources/list")).GetProperty("resources").EnumerateArray()
-            .ToDictionary(r => r.GetProperty("uri").GetString()!, r => r.GetProperty("mimeType").GetString());
+            .ToDictionary(r => Unversioned(r.GetProperty("uri").GetString()!), r => r.GetProperty("mimeType").GetString());
         Assert.Equal("text/html;profile=mcp-app", resources["ui://widget/a.html"]);
         Assert.Equal("text/html+skybridge", resources["ui://widget/b.html"]);
     }
@@ -127,6 +127,8 @@ public sealed class ResourcesDialectTests
         Assert.True(message.TryGetProperty("error", out var error));
         Assert.Contains("ui://widget/missing.html", error.GetProperty("message").GetString());
     }
+
+    private static string Unversioned(string uri) => uri.Split("?v=")[0];
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 }

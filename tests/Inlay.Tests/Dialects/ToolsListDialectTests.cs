@@ -27,9 +27,10 @@ public sealed class ToolsListDialectTests : IAsyncLifetime
     public void Widget_tool_links_its_template_in_every_key_hosts_read()
     {
         var meta = _tools["show_catalog"].GetProperty("_meta");
-        Assert.Equal("ui://widget/catalog.html", meta.GetProperty("ui").GetProperty("resourceUri").GetString());
-        Assert.Equal("ui://widget/catalog.html", meta.GetProperty("ui/resourceUri").GetString());
-        Assert.Equal("ui://widget/catalog.html", meta.GetProperty("openai/outputTemplate").GetString());
+        var template = meta.GetProperty("ui").GetProperty("resourceUri").GetString();
+        Assert.Matches("^ui://widget/catalog\\.html\\?v=[0-9a-f]{12}$", template);
+        Assert.Equal(template, meta.GetProperty("ui/resourceUri").GetString());
+        Assert.Equal(template, meta.GetProperty("openai/outputTemplate").GetString());
     }
 
     [Fact]

@@ -18,12 +18,14 @@ public sealed class HelloSampleCdnTests
         var dist = Path.Combine(Repository.Sample("Hello"), "widgets", "greeting", "dist");
         await using var cdn = await WidgetAssetBaseUrlTests.StartStaticServerAsync(dist, "/widgets-cdn/greeting");
         var cdnOrigin = cdn.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var generations = LoopbackApp.TemporaryGenerationsPath();
 
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Development");
             b.UseContentRoot(Repository.Sample("Hello"));
             b.UseSetting("Inlay:WidgetAssetBaseUrl", cdnOrigin + "/widgets-cdn");
+            b.UseSetting("Inlay:Widgets:GenerationsPath", generations);
         });
         var mcp = new McpHttp(factory.CreateClient(), "/mcp");
         var read = await mcp.ResultAsync("resources/read", new { uri = "ui://widget/greeting.html" });
@@ -43,5 +45,9 @@ public sealed class HelloSampleCdnTests
         using var http = new HttpClient();
         Assert.Contains("Fullscreen", await http.GetStringAsync(script));
         Assert.NotEmpty(await http.GetStringAsync(style));
+
+        // With a CDN the app keeps no asset generations, only the record of the versions it advertised.
+        Assert.False(Directory.Exists(Path.Combine(generations, "assets")));
+        Directory.Delete(generations, recursive: true);
     }
 }

@@ -36,8 +36,9 @@ public sealed class HelloSampleTests : IClassFixture<HelloSampleTests.HelloApp>
         var tool = Assert.Single((await _mcp.ResultAsync("tools/list")).GetProperty("tools").EnumerateArray());
         Assert.Equal("greet_user", tool.GetProperty("name").GetString());
         var meta = tool.GetProperty("_meta");
-        Assert.Equal("ui://widget/greeting.html", meta.GetProperty("ui").GetProperty("resourceUri").GetString());
-        Assert.Equal("ui://widget/greeting.html", meta.GetProperty("openai/outputTemplate").GetString());
+        var template = meta.GetProperty("ui").GetProperty("resourceUri").GetString();
+        Assert.Matches("^ui://widget/greeting\\.html\\?v=[0-9a-f]{12}$", template);
+        Assert.Equal(template, meta.GetProperty("openai/outputTemplate").GetString());
     }
 
     [Fact]

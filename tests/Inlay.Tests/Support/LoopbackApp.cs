@@ -12,8 +12,11 @@ namespace Inlay.Tests.Support;
 /// <summary>An app built for one test and served by Kestrel on a free loopback port.</summary>
 public sealed class LoopbackApp : IAsyncDisposable
 {
-    private LoopbackApp(WebApplication app, Uri baseAddress, CapturingLoggerProvider logs)
+    private readonly string _generations;
+
+    private LoopbackApp(WebApplication app, Uri baseAddress, CapturingLoggerProvider logs, string generations)
     {
+        _generations = generations;
         App = app;
         BaseAddress = baseAddress;
         Logs = logs;
@@ -43,6 +46,9 @@ public sealed class LoopbackApp : IAsyncDisposable
             ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Each app keeps its widget generations apart from other tests and from the user's own apps.
+        var generations = TemporaryGenerationsPath();
+        builder.Configuration["Inlay:Widgets:GenerationsPath"] = generations;
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
@@ -51,13 +57,17 @@ public sealed class LoopbackApp : IAsyncDisposable
         configureApp?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LoopbackApp(app, new Uri(address + "/"), logs);
+        return new LoopbackApp(app, new Uri(address + "/"), logs, generations);
     }
+
+    /// <summary>A new folder name under the temporary folder, for <c>Inlay:Widgets:GenerationsPath</c>.</summary>
+    public static string TemporaryGenerationsPath() => Path.Combine(Path.GetTempPath(), "inlay-generations-" + Guid.NewGuid().ToString("N"));
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (Directory.Exists(_generations)) Directory.Delete(_generations, recursive: true);
     }
 }

@@ -11,6 +11,7 @@ namespace Inlay.Tests.Support;
 public abstract class SampleApp<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     private readonly string _folder;
+    private readonly string _generations = LoopbackApp.TemporaryGenerationsPath();
 
     /// <param name="sample">The sample's folder name under <c>samples/</c>.</param>
     protected SampleApp(string sample)
@@ -28,6 +29,13 @@ public abstract class SampleApp<TEntryPoint> : WebApplicationFactory<TEntryPoint
     {
         builder.UseEnvironment("Development");
         builder.UseContentRoot(_folder);
+        builder.UseSetting("Inlay:Widgets:GenerationsPath", _generations);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_generations)) Directory.Delete(_generations, recursive: true);
     }
 }
 

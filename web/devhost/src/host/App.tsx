@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { contentSecurityPolicy } from "../sandbox/content-security-policy";
 import type { CspViolation } from "../shared/messages";
 import { connect, loadConfig, type DevHostConfig } from "./connect";
+import { watchWidgetChanges } from "./widget-changes";
 import { Controls } from "./Controls";
 import type { LogEntry, Logger } from "./message-log";
 import { CspPanel } from "./panels/CspPanel";
@@ -42,6 +43,8 @@ export function App() {
   const [violations, setViolations] = useState<CspViolation[]>([]);
   const [modelContext, setModelContext] = useState<unknown>();
   const [widgetState, setWidgetState] = useState<unknown>();
+  const [widgetsChanged, setWidgetsChanged] = useState(0);
+  const rebuilt = useRef(false);
   const [stageRef, stage] = useStageSize();
   const seq = useRef(0);
 
@@ -76,15 +79,38 @@ export function App() {
     };
   }, [logger]);
 
+  // A widget rebuilt while the app runs (Inlay watches its files in Development): list the tools again (the template
+  // URI carries the new version) and read the template again; the widget re-renders with the last result and state.
+  useEffect(() => {
+    if (!client) return;
+    return watchWidgetChanges("./events", (change) => {
+      logger({ channel: "mcp", direction: "in", label: "widgets-changed (/_inlay/events)", message: change });
+      say("note", "A widget was rebuilt: reloading it with the last result.");
+      client
+        .listTools()
+        .then((listed) => {
+          rebuilt.current = true;
+          setTools(listed.tools as ListedTool[]);
+          setWidgetsChanged((n) => n + 1);
+        })
+        .catch((e: Error) => setResourceError(`tools/list after a widget rebuild failed: ${e.message}`));
+    });
+  }, [client, logger, say]);
+
   const tool = tools.find((t) => t.name === call?.tool);
   const uri = tool && templateUri(tool, settings.mode);
   const instanceId = call && instanceOf(call, result, settings.mode);
 
   // Read the template the current mode renders (ChatGPT may render a different one).
   useEffect(() => {
-    setResource(undefined);
+    // After a rebuild the old widget stays up until the new template is read, so nothing flickers.
+    if (!rebuilt.current) setResource(undefined);
+    rebuilt.current = false;
     setResourceError(undefined);
-    if (!client || !uri) return;
+    if (!client || !uri) {
+      setResource(undefined);
+      return;
+    }
     let cancelled = false;
     client
       .readResource({ uri })
@@ -98,7 +124,7 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, [client, uri]);
+  }, [client, uri, widgetsChanged]);
 
   useEffect(() => {
     setWidgetState(instanceId && settings.mode === "chatgpt" ? loadWidgetState(instanceId) : undefined);

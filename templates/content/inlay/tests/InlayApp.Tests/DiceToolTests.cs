@@ -34,8 +34,9 @@ public sealed class DiceToolTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("roll_dice", tool.GetProperty("name").GetString());
 
         var meta = tool.GetProperty("_meta");
-        Assert.Equal("ui://widget/dice.html", meta.GetProperty("ui").GetProperty("resourceUri").GetString());
-        Assert.Equal("ui://widget/dice.html", meta.GetProperty("openai/outputTemplate").GetString());
+        var template = meta.GetProperty("ui").GetProperty("resourceUri").GetString();
+        Assert.StartsWith("ui://widget/dice.html?v=", template);
+        Assert.Equal(template, meta.GetProperty("openai/outputTemplate").GetString());
     }
 
     [Fact]
