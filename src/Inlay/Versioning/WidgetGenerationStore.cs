@@ -20,14 +20,13 @@ namespace Inlay;
 /// </summary>
 internal sealed class WidgetGenerationStore
 {
-    // Enough to recognize any URI a host could still hold, without letting the state grow forever.
+    // The history of versions each widget was advertised at, for someone reading state.json; bounded so it cannot grow forever.
     private const int MaxVersionsPerWidget = 100;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(15);
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private volatile FrozenSet<string> _knownVersions = FrozenSet<string>.Empty;
     private volatile FrozenDictionary<string, RetainedGeneration[]> _retained = FrozenDictionary<string, RetainedGeneration[]>.Empty;
     private bool _warned;
 
@@ -55,9 +54,6 @@ internal sealed class WidgetGenerationStore
         var app = string.Concat(environment.ApplicationName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
         return Path.Combine(data, "Inlay", app.Length == 0 ? "app" : app, "widget-generations");
     }
-
-    /// <summary>Whether <paramref name="version"/> is one the widget at <paramref name="uri"/> was ever advertised at, as recorded here.</summary>
-    public bool IsKnownVersion(string uri, string version) => _knownVersions.Contains(Key(uri, version));
 
     /// <summary>The previous generations of the folder served under <paramref name="slug"/> still kept, newest first; some may have expired since.</summary>
     public RetainedGeneration[] Retained(string slug) => _retained.TryGetValue(slug, out var retained) ? retained : [];
@@ -177,9 +173,6 @@ internal sealed class WidgetGenerationStore
 
     private void Publish(GenerationState state)
     {
-        _knownVersions = state.Widgets
-            .SelectMany(pair => pair.Value.Select(record => Key(pair.Key, record.Id)))
-            .ToFrozenSet(StringComparer.Ordinal);
         _retained = state.AssetFolders.ToFrozenDictionary(
             pair => pair.Key,
             pair => pair.Value
@@ -191,8 +184,6 @@ internal sealed class WidgetGenerationStore
     }
 
     private string GenerationPath(string slug, string generation) => Path.Combine(RootPath, "assets", slug, generation);
-
-    private static string Key(string uri, string version) => string.Concat(uri, "\n", version);
 
     private static GenerationState Load(string path)
     {

@@ -33,10 +33,6 @@ internal sealed class WidgetVersions(
     /// </summary>
     public string? Current(string declaredUri) => Enabled && _current.TryGetValue(declaredUri, out var version) ? version : null;
 
-    /// <summary>Whether the widget was advertised at <paramref name="version"/> now or before (as recorded by the generation store).</summary>
-    public bool IsKnown(string declaredUri, string version) =>
-        string.Equals(Current(declaredUri), version, StringComparison.Ordinal) || store.IsKnownVersion(declaredUri, version);
-
     /// <summary>
     /// Computes every widget's version and each served asset folder's generation, and records them in the generation
     /// store (which copies new generations and prunes expired ones). A widget whose files cannot be read keeps its

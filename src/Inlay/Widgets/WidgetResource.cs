@@ -17,7 +17,9 @@ namespace Inlay;
 /// Listed at its versioned URI (<see cref="VersionedUri"/>) when URIs are versioned. Reads of the declared URI, of the
 /// current version and of any version recorded earlier all answer with the current document (the item's <c>uri</c> is
 /// the one asked for): a version names what a host may have cached, and the previous assets that document needs stay
-/// served by the asset endpoint. A version this server never advertised is a resource-not-found error. A new version
+/// served by the asset endpoint. So does a well-formed version this server never advertised: behind a load balancer
+/// during a rolling deploy, or after the generations folder was lost, another instance's version is normal. Only a
+/// malformed version is a resource-not-found error. A new version
 /// (a widget rebuilt in Development) empties the render cache.
 /// </remarks>
 internal sealed class WidgetResource : McpServerResource
@@ -139,15 +141,12 @@ internal sealed class WidgetResource : McpServerResource
         return resource;
     }
 
-    /// <summary>Refuses a version this server never advertised, naming the URI to use instead.</summary>
+    /// <summary>Refuses a malformed version, naming the URI to use instead.</summary>
     private void CheckVersion(string requested)
     {
         var match = VersionedUri.Parse(requested, _uri);
-        if (match.Kind == VersionedUri.MatchKind.Declared) return;
-        if (match.Kind == VersionedUri.MatchKind.Versioned && _versions is not null && _versions.IsKnown(_widget.Uri, match.Version!)) return;
-        var why = match.Kind == VersionedUri.MatchKind.Malformed
-            ? $"'{match.Version}' is not a widget version ({VersionedUri.VersionLength} lowercase hex digits)"
-            : $"this server never served version '{match.Version}' of it";
+        if (match.Kind != VersionedUri.MatchKind.Malformed) return;
+        var why = $"'{match.Version}' is not a widget version ({VersionedUri.VersionLength} lowercase hex digits)";
         throw new McpProtocolException(
             $"Resource not found: {requested}: {why}. The widget is served at {AdvertisedUri}; list the tools again for the current template URI.",
             McpErrorCode.ResourceNotFound);
