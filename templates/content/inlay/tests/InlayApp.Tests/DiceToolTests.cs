@@ -53,4 +53,13 @@ public sealed class DiceToolTests(AppFixture app) : IClassFixture<AppFixture>
         using var asset = await app.Http.GetAsync(script);
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
     }
+
+    [Fact]
+    public async Task The_dev_host_is_served_in_development()
+    {
+        using var page = await app.Http.GetAsync("/_inlay/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<div id=\"root\"", await page.Content.ReadAsStringAsync());
+    }
 }
