@@ -54,17 +54,12 @@ public sealed class WidgetTool : DelegatingMcpServerTool
     /// <summary>The C# type behind <c>structuredContent</c>, when the tool declares one.</summary>
     public Type? OutputType { get; }
 
-    private Tool Describe(string? version) => new()
+    private Tool Describe(string? version)
     {
-        Name = _declared.Name,
-        Title = _declared.Title,
-        Description = _declared.Description,
-        InputSchema = _declared.InputSchema,
-        OutputSchema = _declared.OutputSchema,
-        Annotations = _declared.Annotations,
-        Icons = _declared.Icons,
-        Meta = ToolMetaWriter.Write(_declared.Meta?.DeepClone().AsObject(), Widget, _serving, version),
-    };
+        var tool = WidgetToolFactory.Clone(_declared);
+        tool.Meta = ToolMetaWriter.Write(tool.Meta, Widget, _serving, version);
+        return tool;
+    }
 
     /// <summary>A descriptor and the version it links to; replaced as a whole so readers never see a mix.</summary>
     private sealed record Described(string? Version, Tool Tool);

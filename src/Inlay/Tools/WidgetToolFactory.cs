@@ -135,7 +135,8 @@ internal static class WidgetToolFactory
         return type;
     }
 
-    private static Tool Clone(Tool tool) => new()
+    /// <summary>A copy of a tool descriptor with its own <c>_meta</c>, so writing metadata never touches the original.</summary>
+    internal static Tool Clone(Tool tool) => new()
     {
         Name = tool.Name,
         Title = tool.Title,
