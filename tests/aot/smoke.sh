@@ -10,7 +10,8 @@ trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$out" "$log"' EXIT
 dotnet publish "$root/samples/Hello" -c Release -r linux-x64 -p:PublishAot=true -warnaserror -nologo -v quiet -o "$out"
 
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-(cd "$out" && ASPNETCORE_ENVIRONMENT=Production Inlay__PublicUrl="http://127.0.0.1:$port" ./Hello --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
+# exec, so $! is the server itself and the exit trap stops it rather than only the subshell.
+(cd "$out" && ASPNETCORE_ENVIRONMENT=Production Inlay__PublicUrl="http://127.0.0.1:$port" exec ./Hello --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
 pid=$!
 
 post() {
