@@ -4,22 +4,19 @@ using System.Text.Json.Serialization;
 namespace Inlay;
 
 /// <summary>
-/// What <see cref="WidgetGenerationStore"/> keeps in <c>state.json</c>: every version each widget was served at, and
-/// the generations of each asset folder with the moment a newer one replaced them.
+/// What <see cref="WidgetGenerationStore"/> keeps in <c>state.json</c>: the generations of each asset folder with the
+/// moment a newer one replaced them.
 /// </summary>
 internal sealed class GenerationState
 {
-    /// <summary>Versions by declared widget URI, oldest first.</summary>
-    public Dictionary<string, List<GenerationRecord>> Widgets { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>Generations by asset folder slug, oldest first.</summary>
     public Dictionary<string, List<GenerationRecord>> AssetFolders { get; set; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>One version of a widget or one generation of an asset folder.</summary>
+/// <summary>One generation of an asset folder.</summary>
 internal sealed class GenerationRecord
 {
-    /// <summary>The content version (<see cref="WidgetContentHash"/>).</summary>
+    /// <summary>The folder's content version (<see cref="WidgetContentHash.OfFolder"/>).</summary>
     public required string Id { get; set; }
 
     /// <summary>When this server first served it.</summary>

@@ -8,9 +8,9 @@ namespace Inlay;
 
 /// <summary>
 /// Keeps, in a folder that survives redeploys (<see cref="WidgetOptions.GenerationsPath"/>), a copy of each asset
-/// folder generation the app served and the record of every widget version it advertised:
+/// folder generation the app served:
 /// <code>
-/// {root}/state.json                     versions and generations, with when each was replaced
+/// {root}/state.json                     the generations, with when each was replaced
 /// {root}/assets/{slug}/{generation}/    the files of one generation of the folder served at /_inlay/widgets/{slug}/
 /// </code>
 /// <see cref="Record"/> runs at start-up (and when a widget is rebuilt in Development): it copies the current generation
@@ -20,8 +20,6 @@ namespace Inlay;
 /// </summary>
 internal sealed class WidgetGenerationStore
 {
-    // The history of versions each widget was advertised at, for someone reading state.json; bounded so it cannot grow forever.
-    private const int MaxVersionsPerWidget = 100;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(15);
 
     private readonly TimeProvider _time;
@@ -59,13 +57,12 @@ internal sealed class WidgetGenerationStore
     public RetainedGeneration[] Retained(string slug) => _retained.TryGetValue(slug, out var retained) ? retained : [];
 
     /// <summary>
-    /// Records what the app serves now: the current version of each widget and the current generation of each asset
-    /// folder it serves itself (copied here when new). Replaced generations get their replacement time; those replaced
-    /// longer than <see cref="Retention"/> ago are deleted.
+    /// Records what the app serves now: the current generation of each asset folder it serves itself (copied here when
+    /// new). Replaced generations get their replacement time; those replaced longer than <see cref="Retention"/> ago are
+    /// deleted.
     /// </summary>
-    /// <param name="widgetVersions">Current version by declared widget URI.</param>
     /// <param name="folders">Asset folders the app serves: slug, folder path and current generation.</param>
-    public void Record(IReadOnlyDictionary<string, string> widgetVersions, IReadOnlyList<(string Slug, string Folder, string Generation)> folders)
+    public void Record(IReadOnlyList<(string Slug, string Folder, string Generation)> folders)
     {
         lock (_gate)
         {
@@ -76,12 +73,6 @@ internal sealed class WidgetGenerationStore
                 var statePath = Path.Combine(RootPath, "state.json");
                 var state = Load(statePath);
                 var now = _time.GetUtcNow();
-
-                foreach (var (uri, version) in widgetVersions)
-                {
-                    var records = Mark(state.Widgets, uri, version, now);
-                    if (records.Count > MaxVersionsPerWidget) records.RemoveRange(0, records.Count - MaxVersionsPerWidget);
-                }
 
                 foreach (var (slug, folder, generation) in folders)
                 {
@@ -193,7 +184,6 @@ internal sealed class WidgetGenerationStore
         // Records from a hand-edited or foreign file that could name paths outside the store are dropped.
         foreach (var slug in state.AssetFolders.Keys.Where(slug => !IsSafeName(slug)).ToList()) state.AssetFolders.Remove(slug);
         foreach (var records in state.AssetFolders.Values) records.RemoveAll(record => !VersionedUri.IsWellFormed(record.Id));
-        foreach (var records in state.Widgets.Values) records.RemoveAll(record => !VersionedUri.IsWellFormed(record.Id));
         return state;
     }
 

@@ -34,8 +34,8 @@ internal sealed class WidgetVersions(
     public string? Current(string declaredUri) => Enabled && _current.TryGetValue(declaredUri, out var version) ? version : null;
 
     /// <summary>
-    /// Computes every widget's version and each served asset folder's generation, and records them in the generation
-    /// store (which copies new generations and prunes expired ones). A widget whose files cannot be read keeps its
+    /// Computes every widget's version and each served asset folder's generation, and records the generations in the
+    /// generation store (which copies new ones and prunes expired ones). A widget whose files cannot be read keeps its
     /// previous version; the read error is logged (start-up validation reports it first).
     /// </summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
@@ -74,9 +74,10 @@ internal sealed class WidgetVersions(
             var folders = servesAssets
                 ? folderVersions.Select(pair => (pair.Key, pair.Value.Folder, pair.Value.Version)).ToList()
                 : [];
-            // Nothing to remember when there is no widget with content, or URIs are not versioned and no asset generation is kept.
-            if ((Enabled && versions.Count > 0) || (folders.Count > 0 && store.Retention > TimeSpan.Zero))
-                await Task.Run(() => store.Record(versions, folders), cancellationToken);
+            // Only served folders have generations. With no retention a pass still prunes what an earlier setting kept,
+            // unless versioning is off as well.
+            if (folders.Count > 0 && (Enabled || store.Retention > TimeSpan.Zero))
+                await Task.Run(() => store.Record(folders), cancellationToken);
 
             var changed = versions.Count != _current.Count || versions.Any(pair => !_current.TryGetValue(pair.Key, out var old) || old != pair.Value);
             _current = versions.ToFrozenDictionary(StringComparer.Ordinal);

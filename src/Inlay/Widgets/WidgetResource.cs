@@ -14,13 +14,12 @@ namespace Inlay;
 /// (<see cref="WidgetHtmlSource.FromAppPage"/>) is the exception: the app renders it on every read.
 /// </summary>
 /// <remarks>
-/// Listed at its versioned URI (<see cref="VersionedUri"/>) when URIs are versioned. Reads of the declared URI, of the
-/// current version and of any version recorded earlier all answer with the current document (the item's <c>uri</c> is
-/// the one asked for): a version names what a host may have cached, and the previous assets that document needs stay
-/// served by the asset endpoint. So does a well-formed version this server never advertised: behind a load balancer
-/// during a rolling deploy, or after the generations folder was lost, another instance's version is normal. Only a
-/// malformed version is a resource-not-found error. A new version
-/// (a widget rebuilt in Development) empties the render cache.
+/// Listed at its versioned URI (<see cref="VersionedUri"/>) when URIs are versioned. Reads of the declared URI and of
+/// any well-formed version answer with the current document (the item's <c>uri</c> is the one asked for): a version
+/// names what a host may have cached, and the previous assets an older document needs stay served by the asset
+/// endpoint. A version this instance never advertised is normal too: another instance's, behind a load balancer during
+/// a rolling deploy. Only a malformed version is a resource-not-found error. A new version (a widget rebuilt in
+/// Development) empties the render cache.
 /// </remarks>
 internal sealed class WidgetResource : McpServerResource
 {

@@ -46,8 +46,8 @@ public sealed class HelloSampleCdnTests
         Assert.Contains("Fullscreen", await http.GetStringAsync(script));
         Assert.NotEmpty(await http.GetStringAsync(style));
 
-        // With a CDN the app keeps no asset generations, only the record of the versions it advertised.
+        // With a CDN the app keeps no asset generations.
         Assert.False(Directory.Exists(Path.Combine(generations, "assets")));
-        Directory.Delete(generations, recursive: true);
+        if (Directory.Exists(generations)) Directory.Delete(generations, recursive: true);
     }
 }
