@@ -25,8 +25,8 @@ public static class BoardSignIn
                 options.Authority = authority;
                 // Keep sub, iss and scope under their JWT names.
                 options.MapInboundClaims = false;
-                // An authorization server on http is acceptable on this machine only.
-                options.RequireHttpsMetadata = !(builder.Environment.IsDevelopment() && IsLoopback(authority));
+                // An authorization server on http is acceptable only on this machine, where no network sits between.
+                options.RequireHttpsMetadata = !IsLoopback(authority);
                 if (builder.Configuration.GetValue<TimeSpan?>("Auth:ClockSkew") is { } skew)
                     options.TokenValidationParameters.ClockSkew = skew;
             })
