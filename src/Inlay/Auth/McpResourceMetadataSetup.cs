@@ -8,8 +8,8 @@ namespace Inlay;
 
 /// <summary>
 /// Fills the RFC 9728 protected-resource metadata from what the app already said, where it left a field empty:
-/// <c>resource</c> is the MCP endpoint's public URL, <c>authorization_servers</c> the JWT bearer scheme's
-/// <c>Authority</c>, and <c>scopes_supported</c> every scope a tool requires.
+/// <c>resource</c> is the MCP endpoint's public URL, <c>authorization_servers</c> the issuer the JWT bearer scheme's
+/// <c>Authority</c> publishes, and <c>scopes_supported</c> every scope a tool requires.
 /// </summary>
 internal sealed class McpResourceMetadataSetup(string bearerScheme, IServiceProvider services) : IPostConfigureOptions<McpAuthenticationOptions>
 {
@@ -28,11 +28,31 @@ internal sealed class McpResourceMetadataSetup(string bearerScheme, IServiceProv
                 ? path[McpResourceUrls.MetadataPrefix.Length..] : "";
             if (options.ResourceMetadata.Resource is null)
                 metadata.Resource = services.GetRequiredService<PublicUrlResolver>().Resolve(context.HttpContext) + endpointPath.TrimEnd('/');
-            if (metadata.AuthorizationServers.Count == 0
-                && services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(bearerScheme).Authority is { Length: > 0 } authority)
-                metadata.AuthorizationServers.Add(authority.TrimEnd('/'));
+            if (metadata.AuthorizationServers.Count == 0 && await AuthorizationServerAsync(context.HttpContext.RequestAborted) is { } issuer)
+                metadata.AuthorizationServers.Add(issuer);
             if (metadata.ScopesSupported is null or { Count: 0 })
                 metadata.ScopesSupported = [.. services.GetRequiredService<ProtectedToolCatalog>().AllScopes];
         };
+    }
+
+    /// <summary>
+    /// The issuer exactly as the authority's own metadata spells it: clients compare the two strictly (a trailing
+    /// slash included), so the configured <c>Authority</c> is only the fallback for when the metadata is unreachable.
+    /// </summary>
+    private async Task<string?> AuthorizationServerAsync(CancellationToken cancellationToken)
+    {
+        var bearer = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(bearerScheme);
+        if (string.IsNullOrEmpty(bearer.Authority)) return null;
+        try
+        {
+            if (bearer.ConfigurationManager is { } manager
+                && (await manager.GetConfigurationAsync(cancellationToken)).Issuer is { Length: > 0 } issuer)
+                return issuer;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The bearer scheme logs and retries this itself when a token arrives; the metadata still names the authority.
+        }
+        return bearer.Authority;
     }
 }
