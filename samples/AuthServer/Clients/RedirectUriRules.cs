@@ -14,7 +14,7 @@ public static class RedirectUriRules
     {
         if (string.IsNullOrEmpty(value)) return "a redirect URI is empty";
         if (value.Length > MaxLength) return $"a redirect URI is longer than {MaxLength} characters";
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)) return $"'{value}' is not an absolute URL";
+        if (!AbsoluteUrl.TryParse(value, out var uri)) return $"'{value}' is not an absolute URL";
         if (value.Contains('#')) return $"'{value}' has a fragment, which redirect URIs may not have";
         if (!string.IsNullOrEmpty(uri.UserInfo)) return $"'{value}' carries user information";
         if (uri.Scheme == Uri.UriSchemeHttps) return null;

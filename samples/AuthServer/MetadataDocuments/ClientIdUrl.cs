@@ -20,7 +20,7 @@ public static class ClientIdUrl
     {
         problem = null;
         if (clientId.Length > MaxLength) problem = $"is longer than {MaxLength} characters";
-        else if (!Uri.TryCreate(clientId, UriKind.Absolute, out var uri)) problem = "is not an absolute URL";
+        else if (!AbsoluteUrl.TryParse(clientId, out var uri)) problem = "is not an absolute URL";
         else if (clientId.Contains('#')) problem = "has a fragment";
         else if (!string.IsNullOrEmpty(uri.UserInfo)) problem = "carries user information";
         else if (uri.AbsolutePath is "" or "/") problem = "has no path";

@@ -13,7 +13,7 @@ public sealed class ResourcePolicy(AuthServerOptions options, IHostEnvironment e
     /// <summary>Null when <paramref name="resource"/> is allowed, else why not.</summary>
     public string? Check(string resource)
     {
-        if (!Uri.TryCreate(resource, UriKind.Absolute, out var uri)) return $"resource '{resource}' is not an absolute URL";
+        if (!AbsoluteUrl.TryParse(resource, out var uri)) return $"resource '{resource}' is not an absolute URL";
         if (resource.Contains('#')) return $"resource '{resource}' has a fragment";
         if (_configured.Contains(resource)) return null;
         if (environment.IsDevelopment() && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && LoopbackHost.Is(uri))
