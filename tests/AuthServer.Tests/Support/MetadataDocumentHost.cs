@@ -51,6 +51,8 @@ public sealed class MetadataDocumentHost : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
             return Document(context, host.Url("slow.json"));
         });
+        // Any name, so a test can make its client_id as long as it needs.
+        app.MapGet("/clients/any/{*name}", (HttpContext context, string name) => Document(context, host.Url("any/" + name)));
         app.MapGet("/clients/redirect.json", () => Results.Redirect("/clients/good.json"));
         app.MapGet("/clients/confidential.json", (HttpContext context) =>
         {
