@@ -7,14 +7,17 @@ using AuthServer.Endpoints;
 using AuthServer.Keys;
 using AuthServer.Server;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-var builder = WebApplication.CreateBuilder(args);
+// The switch is taken out before configuration reads the command line, which would pair it with the next argument.
+const string RotateSigningKey = "--rotate-signing-key";
+var builder = WebApplication.CreateBuilder(args.Where(a => a != RotateSigningKey).ToArray());
 var settings = builder.Configuration.GetSection(AuthServerOptions.Section).Get<AuthServerOptions>() ?? new AuthServerOptions();
 var keys = new KeyFolder(Path.GetFullPath(settings.KeysPath, builder.Environment.ContentRootPath));
 
 // `dotnet run -- --rotate-signing-key` adds a signing key and exits; see the README.
-if (args.Contains("--rotate-signing-key"))
+if (args.Contains(RotateSigningKey))
 {
     Console.WriteLine($"New signing key: {keys.AddSigningKey()}. It signs from the next start; the older keys stay in the JWKS until removed.");
     return;
@@ -32,6 +35,7 @@ builder.Services.AddScoped<PasswordSignIn>();
 builder.Services.AddDbContext<AuthServerDbContext>(options =>
     DatabaseProvider.Configure(options, builder.Configuration, builder.Environment, settings));
 
+builder.Services.AddDataProtection().SetApplicationName("Inlay.AuthServer").PersistKeysToFileSystem(keys.DataProtectionFolder());
 builder.Services.AddRazorPages();
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>

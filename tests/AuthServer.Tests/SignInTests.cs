@@ -31,6 +31,8 @@ public sealed class SignInTests(DevelopmentServer server) : IClassFixture<Develo
         Assert.Equal(outcome.ClientId, token.GetClaim("client_id").Value);
         Assert.Equal(int.Parse(DevelopmentServer.AccessTokenLifetimeSeconds), (token.ValidTo - token.IssuedAt).TotalSeconds);
         Assert.Equal("at+jwt", token.Typ);
+        Assert.False(string.IsNullOrEmpty(token.Id));
+        Assert.False(token.TryGetHeaderValue<string>("enc", out _));
 
         Assert.Equal("Bearer", tokens.TokenType);
         Assert.NotNull(tokens.RefreshToken);

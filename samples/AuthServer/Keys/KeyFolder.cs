@@ -9,7 +9,7 @@ namespace AuthServer.Keys;
 /// <c>signing-{UTC time}.pem</c>: all of them are published in the JWKS and the newest signs, so a new key can be added
 /// (<see cref="AddSigningKey"/>) while tokens signed by the old one still validate. <c>encryption.key</c> is the
 /// AES-256 key OpenIddict encrypts its own tokens with (authorization codes, refresh tokens). Files are created
-/// readable by the owner only.
+/// readable by the owner only; the folder itself too.
 /// </summary>
 public sealed class KeyFolder(string path)
 {
@@ -39,6 +39,21 @@ public sealed class KeyFolder(string path)
         var file = System.IO.Path.Combine(EnsureFolder(), SigningPrefix + stamp + ".pem");
         WriteOwnerOnly(file, rsa.ExportPkcs8PrivateKeyPem());
         return file;
+    }
+
+    /// <summary>
+    /// The folder for ASP.NET Core Data Protection's key ring (the sign-in cookie, antiforgery tokens), so sessions
+    /// outlive a restart and nothing is written outside the keys folder.
+    /// </summary>
+    public DirectoryInfo DataProtectionFolder()
+    {
+        var folder = System.IO.Path.Combine(EnsureFolder(), "data-protection");
+        if (!Directory.Exists(folder))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+            else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return new DirectoryInfo(folder);
     }
 
     /// <summary>The key for OpenIddict's own encrypted tokens; created on first use.</summary>

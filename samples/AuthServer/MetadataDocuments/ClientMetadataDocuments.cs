@@ -20,7 +20,8 @@ public sealed class ClientMetadataDocuments(
     ILogger<ClientMetadataDocuments> logger)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _freshUntil = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    // Striped rather than one lock per URL, so requests naming ever new URLs cannot grow a table without end.
+    private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     /// <summary>Makes sure the application for <paramref name="clientId"/> exists and is current; null, or why not.</summary>
     public async Task<string?> EnsureRegisteredAsync(string clientId, IOpenIddictApplicationManager manager, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class ClientMetadataDocuments(
         if (IsFresh(clientId)) return null;
 
         // One fetch per client at a time, so parallel requests neither fetch twice nor create the application twice.
-        var gate = _locks.GetOrAdd(clientId, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks[(uint)StringComparer.Ordinal.GetHashCode(clientId) % (uint)_locks.Length];
         await gate.WaitAsync(cancellationToken);
         try
         {

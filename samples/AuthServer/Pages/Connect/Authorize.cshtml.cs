@@ -27,6 +27,9 @@ public sealed class AuthorizeModel(
 {
     public string ClientName { get; private set; } = "";
 
+    /// <summary>Where the client's name comes from: a registered name is the client's own claim, a URL is checkable.</summary>
+    public string ClientOrigin { get; private set; } = "";
+
     public string UserEmail { get; private set; } = "";
 
     public IReadOnlyList<string> ScopeDescriptions { get; private set; } = [];
@@ -68,6 +71,9 @@ public sealed class AuthorizeModel(
         {
             if (request.HasPromptValue(PromptValues.None)) return Refuse(Errors.ConsentRequired, "The user has not allowed this client yet.");
             ClientName = await applications.GetDisplayNameAsync(application, HttpContext.RequestAborted) ?? request.ClientId!;
+            ClientOrigin = Uri.TryCreate(request.ClientId, UriKind.Absolute, out var clientUrl)
+                ? $"This client is described at {clientUrl.AbsoluteUri}."
+                : "This client registered itself; its name is its own claim.";
             UserEmail = user.Email;
             ScopeDescriptions = scopes.Select(ScopeCatalog.Describe).ToArray();
             Resources = request.GetResources();
