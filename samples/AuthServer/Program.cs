@@ -25,7 +25,8 @@ if (args.Contains(RotateSigningKey))
 
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<ScopeCatalog>();
+var scopes = new ScopeCatalog(settings);
+builder.Services.AddSingleton(scopes);
 builder.Services.AddSingleton<ResourcePolicy>();
 builder.Services.AddSingleton<ClientMetadataParser>();
 builder.Services.AddSingleton<PublicClientApplication>();
@@ -46,7 +47,6 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
     });
 
-var scopes = new ScopeCatalog(settings);
 builder.Services.AddOpenIddict()
     .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AuthServerDbContext>())
     .AddServer(server =>
