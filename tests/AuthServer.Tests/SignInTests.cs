@@ -148,6 +148,31 @@ public sealed class SignInTests(DevelopmentServer server) : IClassFixture<Develo
     }
 
     [Fact]
+    public async Task A_client_cannot_revoke_another_clients_token()
+    {
+        using var flow = new SignInFlow(server.App.BaseAddress);
+        var tokens = await flow.SignInAsync(new SignInRequest { Email = "alice@example.com", Password = Password, Resource = DevelopmentServer.Resource });
+        var otherClient = await flow.RegisterClientAsync(clientName: "Other client");
+
+        // RFC 7009 lets the server answer as if it worked; what matters is that the token still works.
+        var status = await flow.RevokeAsync(otherClient, tokens.RefreshToken!);
+        Assert.True((int)status < 500);
+        (await flow.RefreshAsync(tokens.ClientId, tokens.RefreshToken!)).EnsureSuccess();
+        NoServerErrors.In(flow);
+    }
+
+    [Fact]
+    public async Task Prompt_none_without_a_session_redirects_with_login_required()
+    {
+        using var flow = new SignInFlow(server.App.BaseAddress);
+        var outcome = await flow.AuthorizeAsync(new SignInRequest { Email = "alice@example.com", Password = Password, Resource = DevelopmentServer.Resource, Prompt = "none" });
+        Assert.Equal("login_required", outcome.Error);
+        Assert.Null(outcome.ErrorPageStatus);
+        Assert.False(outcome.SawSignInPage);
+        NoServerErrors.In(flow);
+    }
+
+    [Fact]
     public async Task Token_request_may_not_widen_the_resource()
     {
         using var flow = new SignInFlow(server.App.BaseAddress);
