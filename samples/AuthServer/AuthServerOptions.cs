@@ -17,6 +17,12 @@ public sealed class AuthServerOptions
     /// <summary>The API scopes clients may ask for, besides openid, email, profile and offline_access.</summary>
     public List<string> Scopes { get; set; } = [];
 
+    /// <summary>
+    /// Browser origins whose pages may read the metadata, register, and use the token and revocation endpoints (a
+    /// host page running the OAuth flow itself, such as a web MCP client). In Development any loopback origin may.
+    /// </summary>
+    public List<string> CorsOrigins { get; set; } = [];
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);

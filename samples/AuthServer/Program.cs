@@ -38,6 +38,7 @@ builder.Services.AddDbContext<AuthServerDbContext>(options =>
 
 builder.Services.AddDataProtection().SetApplicationName("Inlay.AuthServer").PersistKeysToFileSystem(keys.DataProtectionFolder());
 builder.Services.AddRazorPages();
+builder.Services.AddCors(cors => BrowserClients.AddPolicy(cors, settings, builder.Environment));
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>
     {
@@ -90,6 +91,8 @@ builder.Services.AddOpenIddict()
 var app = builder.Build();
 await DatabaseSetup.RunAsync(app.Services);
 
+// Before authentication: OpenIddict answers discovery, keys and revocation from there, and those answers need the headers.
+app.UseWhen(BrowserClients.AppliesTo, browser => browser.UseCors(BrowserClients.Policy));
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();

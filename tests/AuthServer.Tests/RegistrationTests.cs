@@ -68,6 +68,18 @@ public sealed class RegistrationTests(DevelopmentServer server) : IClassFixture<
         AssertRefused(status, body, "invalid_client_metadata", "public clients");
     }
 
+    [Fact]
+    public async Task A_client_that_prefers_private_key_jwt_but_supports_none_is_registered_as_a_public_client()
+    {
+        // The shape of ChatGPT's client metadata document: private_key_jwt preferred, none supported as well.
+        var (status, body) = await RegisterAsync("""
+            {"redirect_uris":["https://client.example.com/cb"],"token_endpoint_auth_method":"private_key_jwt",
+             "token_endpoint_auth_methods_supported":["none","private_key_jwt"]}
+            """);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("none", (string?)body["token_endpoint_auth_method"]);
+    }
+
     [Theory]
     [InlineData("""{"redirect_uris":["https://c.example.com/cb"],"grant_types":["client_credentials"]}""", "client_credentials")]
     [InlineData("""{"redirect_uris":["https://c.example.com/cb"],"response_types":["token"]}""", "token")]

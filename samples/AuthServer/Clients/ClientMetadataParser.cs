@@ -43,6 +43,9 @@ public sealed class ClientMetadataParser(ScopeCatalog scopes)
         {
             method = methodJson.ValueKind == JsonValueKind.String ? methodJson.GetString()! : "";
         }
+        // A client that can also work without authenticating says so in token_endpoint_auth_methods_supported (ChatGPT's
+        // metadata document prefers private_key_jwt and lists none as well): it is registered as the public client it can be.
+        if (method != ClientMetadata.TokenEndpointAuthMethod && SupportsNone(json)) method = ClientMetadata.TokenEndpointAuthMethod;
         if (method != ClientMetadata.TokenEndpointAuthMethod)
             return Invalid($"token_endpoint_auth_method '{method}' is not supported: this server registers public clients only, use 'none' with PKCE");
 
@@ -69,6 +72,10 @@ public sealed class ClientMetadataParser(ScopeCatalog scopes)
 
         return new ClientMetadataResult(new ClientMetadata(redirectUris, clientName, grantTypes, responseTypes, requestedScopes), null, null);
     }
+
+    private static bool SupportsNone(JsonElement json) =>
+        json.TryGetProperty("token_endpoint_auth_methods_supported", out var supported) && supported.ValueKind == JsonValueKind.Array
+        && supported.EnumerateArray().Any(m => m.ValueKind == JsonValueKind.String && m.GetString() == ClientMetadata.TokenEndpointAuthMethod);
 
     private static ClientMetadataResult Invalid(string description) => new(null, "invalid_client_metadata", description);
 
