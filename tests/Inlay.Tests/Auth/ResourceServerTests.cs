@@ -164,3 +164,28 @@ public sealed class ResourceServerTests : IAsyncLifetime
         Assert.Equal(["notes.read", "notes"], tools["list_notes"]);
     }
 }
+
+/// <summary>Without sign-in configured at all, a tool's <see cref="ClaimsPrincipal"/> parameter is an anonymous caller.</summary>
+public sealed class AnonymousCallerTests
+{
+    public sealed record Who(string Caller);
+
+    public sealed class CallerTools
+    {
+        [McpServerTool(Name = "caller", ReadOnly = true, Destructive = false, OpenWorld = false)]
+        [WidgetTool("ui://widget/caller.html")]
+        public static WidgetResult<Who> Caller(ClaimsPrincipal user) =>
+            new(new Who(user.Identity?.IsAuthenticated == true ? "signed in" : "anonymous"), "Who called.");
+    }
+
+    [Fact]
+    public async Task A_widget_tool_gets_an_anonymous_principal_when_no_one_signed_in()
+    {
+        await using var app = await LoopbackApp.StartAsync(b => b.Services.AddMcpServer().WithHttpTransport(h => h.Stateless = true).WithInlay()
+            .WithWidget("ui://widget/caller.html", WidgetHtmlSource.FromString("<p>caller</p>"))
+            .WithWidgetTools<CallerTools>(), a => a.MapInlay());
+        var result = await app.Mcp().CallToolAsync("caller", new { });
+        Assert.False(result.TryGetProperty("isError", out var isError) && isError.GetBoolean(), result.ToString());
+        Assert.Equal("anonymous", result.GetProperty("structuredContent").GetProperty("caller").GetString());
+    }
+}
