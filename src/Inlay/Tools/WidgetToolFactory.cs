@@ -48,6 +48,7 @@ internal static class WidgetToolFactory
         };
 
         ToolDescriptionFromAttributes.Apply(method, options);
+        if (widget.UsesClassWidget) widget = ClassWidgetBinding.Bind(method, options.Name!, widget);
         var outputType = OutputDataType(method.ReturnType);
         var outputJson = outputType is null ? json : StructuredOutputOptions(json);
         var tool = McpServerTool.Create(CreateFunction(method, target, createTarget, options.Name!, outputType, json, outputJson, options), options);
