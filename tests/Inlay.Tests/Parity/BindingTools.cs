@@ -39,9 +39,9 @@ public sealed class BindingTools(Greeter constructed)
             name, count, size, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), limit?.ToString() ?? "-", greeting,
             cancellationToken.CanBeCanceled, services.GetService<Greeter>() is not null, server is not null,
             string.Join(",", (context.Params?.Arguments?.Keys ?? []).Order(StringComparer.Ordinal)), progress is not null,
-            user is null ? "no user" : "user", injected.Greet(name), formal.Greet(name), signature.Text, hints is not null, constructed.Greet(name));
+            user?.Identity?.IsAuthenticated == true ? "signed in" : "not signed in", injected.Greet(name), formal.Greet(name), signature.Text, hints is not null, constructed.Greet(name));
 
-    /// <summary>Asks for the caller without a default: a call without a signed-in user cannot bind it.</summary>
+    /// <summary>Asks for the caller without a default, which the SDK cannot bind when no one signed in.</summary>
     [McpServerTool(Name = "whoami", ReadOnly = true, Destructive = false, OpenWorld = false), WidgetTool]
     public static string WhoAmI(ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
 }
