@@ -1,6 +1,7 @@
 using Inlay;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore.Authentication;
 
@@ -19,7 +20,9 @@ public static class InlayAuthenticationBuilderExtensions
     /// <item>when the bearer scheme names no audience, accepts only tokens whose audience is the MCP endpoint's public
     /// URL (the RFC 8707 <c>resource</c> MCP clients ask for);</item>
     /// <item>answers an MCP request without a valid token with 401 and <c>WWW-Authenticate: Bearer
-    /// resource_metadata="…", error="…", scope="…"</c>.</item>
+    /// resource_metadata="…", error="…", scope="…"</c>;</item>
+    /// <item>remembers tokens it validated (up to 10,000, five minutes at most, never past their expiry), so repeated
+    /// calls with the same token skip the signature check.</item>
     /// </list>
     /// The bearer scheme becomes the default for authenticating and challenging when the app set no default. Call
     /// <c>RequireAuthorization()</c> on <c>MapInlay</c> to require sign-in for the whole endpoint, or mark tools with
@@ -35,6 +38,7 @@ public static class InlayAuthenticationBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(bearerScheme);
         builder.AddMcp(configure);
         builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddSingleton<ValidatedTokens>();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>>(services => new McpJwtBearerSetup(bearerScheme, services));
         builder.Services.AddSingleton<IPostConfigureOptions<McpAuthenticationOptions>>(services => new McpResourceMetadataSetup(bearerScheme, services));
         builder.Services.PostConfigure<AuthenticationOptions>(options =>

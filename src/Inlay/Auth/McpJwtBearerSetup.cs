@@ -11,7 +11,9 @@ namespace Inlay;
 /// <item>when the app set no audience, a token must be for this MCP endpoint's resource URL (RFC 8707), so a token
 /// the same authorization server issued for another API is refused;</item>
 /// <item>a 401 on an MCP endpoint carries the challenge MCP clients start sign-in from: the resource metadata URL,
-/// the error, and the scopes the tools need; its body is a JSON-RPC error.</item>
+/// the error, and the scopes the tools need; its body is a JSON-RPC error;</item>
+/// <item>a token already found valid is remembered (<see cref="ValidatedTokenCache"/>), so tool after tool with the
+/// same token does not verify its signature again.</item>
 /// </list>
 /// </summary>
 internal sealed class McpJwtBearerSetup(string schemeName, IServiceProvider services) : IPostConfigureOptions<JwtBearerOptions>
@@ -25,6 +27,13 @@ internal sealed class McpJwtBearerSetup(string schemeName, IServiceProvider serv
             || parameters.ValidAudiences?.Any() == true || parameters.AudienceValidator is not null;
         if (!audienceConfigured && parameters.ValidateAudience)
             parameters.AudienceValidator = (audiences, _, _) => IsForThisResource(audiences);
+
+        for (var i = 0; i < options.TokenHandlers.Count; i++)
+        {
+            if (options.TokenHandlers[i] is not ValidatedTokenCache)
+                options.TokenHandlers[i] = new ValidatedTokenCache(options.TokenHandlers[i], services.GetRequiredService<IHttpContextAccessor>(),
+                    services.GetRequiredService<ValidatedTokens>().Cache, services.GetService<TimeProvider>() ?? TimeProvider.System);
+        }
 
         options.Events ??= new JwtBearerEvents();
         var appChallenge = options.Events.OnChallenge;
