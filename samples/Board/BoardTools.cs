@@ -19,11 +19,9 @@ namespace Board;
     PrefersBorder = true)]
 public sealed class BoardTools(BoardStore store)
 {
-    private const string Widget = "ui://widget/board.html";
-
     [McpServerTool(Name = "show_board", Title = "Show the task board", ReadOnly = true, Destructive = false, OpenWorld = false, Idempotent = true)]
     [Description("Shows the user's task board with its three columns.")]
-    [WidgetTool(Widget, Invoking = "Opening the board…", Invoked = "Board ready")]
+    [WidgetTool(Invoking = "Opening the board…", Invoked = "Board ready")]
     public async Task<WidgetResult<BoardView>> ShowBoard(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var board = BoardView.From(await store.ListAsync(BoardOwner.From(user), cancellationToken));
@@ -32,7 +30,7 @@ public sealed class BoardTools(BoardStore store)
 
     [McpServerTool(Name = "add_task", Title = "Add a task", ReadOnly = false, Destructive = false, OpenWorld = false)]
     [Description("Adds a task card to the board.")]
-    [WidgetTool(Widget, Invoking = "Adding the task…", Invoked = "Task added")]
+    [WidgetTool(Invoking = "Adding the task…", Invoked = "Task added")]
     public Task<WidgetResult<BoardChange>> AddTask(
         ClaimsPrincipal user,
         [Description("What the task is, up to 200 characters.")] string title,
@@ -42,7 +40,7 @@ public sealed class BoardTools(BoardStore store)
 
     [McpServerTool(Name = "move_task", Title = "Move a task", ReadOnly = false, Destructive = false, OpenWorld = false)]
     [Description("Moves a task card to another column.")]
-    [WidgetTool(Widget, Invoking = "Moving the task…", Invoked = "Task moved")]
+    [WidgetTool(Invoking = "Moving the task…", Invoked = "Task moved")]
     public Task<WidgetResult<BoardChange>> MoveTask(
         ClaimsPrincipal user,
         [Description("The task id, such as t_3f2a9c1b7d4e.")] string id,
@@ -53,7 +51,7 @@ public sealed class BoardTools(BoardStore store)
 
     [McpServerTool(Name = "complete_task", Title = "Complete a task", ReadOnly = false, Destructive = false, OpenWorld = false)]
     [Description("Marks a task as done.")]
-    [WidgetTool(Widget, Invoking = "Completing the task…", Invoked = "Task done")]
+    [WidgetTool(Invoking = "Completing the task…", Invoked = "Task done")]
     public Task<WidgetResult<BoardChange>> CompleteTask(
         ClaimsPrincipal user,
         [Description("The task id.")] string id,
@@ -63,7 +61,7 @@ public sealed class BoardTools(BoardStore store)
 
     [McpServerTool(Name = "delete_task", Title = "Delete a task", ReadOnly = false, Destructive = true, OpenWorld = false)]
     [Description("Deletes a task card for good.")]
-    [WidgetTool(Widget, Invoking = "Deleting the task…", Invoked = "Task deleted")]
+    [WidgetTool(Invoking = "Deleting the task…", Invoked = "Task deleted")]
     public Task<WidgetResult<BoardChange>> DeleteTask(
         ClaimsPrincipal user,
         [Description("The task id.")] string id,
