@@ -10,6 +10,8 @@ internal static class HostCompatibility
     {
         var widget = serving.Widget;
         var served = serving.Resources().Select(r => r.MimeType).ToList();
+        // Dialects that serve nothing are a start-up error already.
+        if (served.Count == 0) yield break;
         foreach (var host in targets)
         {
             if (!served.Any(host.MimeTypes.Contains))
