@@ -11,6 +11,7 @@ namespace Inlay;
 
 /// <summary>
 /// Maps the dev host: its page under <c>/_inlay/</c>, <c>/_inlay/devhost.json</c>, which tells the page where things are,
+/// <c>/_inlay/hosts.json</c>, the host profiles it plays (<see cref="HostProfiles.ToJson"/>),
 /// and <c>/_inlay/events</c>, which tells it when a widget was rebuilt (<see cref="WidgetChangeEvents"/>).
 /// </summary>
 internal static class DevHostEndpoints
@@ -36,6 +37,14 @@ internal static class DevHostEndpoints
             var origin = await sandbox.GetOriginAsync(context.RequestAborted);
             context.Response.Headers.CacheControl = "no-store";
             await Results.Json(new DevHostConfig(mcpUrl, origin + "/sandbox.html", appName), DevHostJsonContext.Default.DevHostConfig).ExecuteAsync(context);
+        }).ExcludeFromDescription();
+        // The host profiles the page's Host menu plays (ChatGPT, Claude, a generic MCP Apps host), from the same data
+        // as the wire writer and start-up checks.
+        var hosts = HostProfiles.ToJson(indented: false);
+        endpoints.MapGet("/_inlay/hosts.json", context =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Text(hosts, "application/json").ExecuteAsync(context);
         }).ExcludeFromDescription();
         endpoints.MapGet(WidgetChangeEvents.Path, WidgetChangeEvents.StreamAsync).ExcludeFromDescription();
         endpoints.MapGet("/_inlay/{**path}", context =>
