@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
+import type { McpUiResourceCsp, McpUiResourcePermissions } from "@modelcontextprotocol/ext-apps/app-bridge";
 import type { ServerCalls } from "./connect";
+import type { HostProfile } from "./hosts/profiles";
 import { hostContext, openAiGlobals, type FrameLayout, type HostSettings } from "./settings";
 import type { SavedCall } from "./widget-state-storage";
 import { WidgetSession, type WidgetSessionEvents } from "./widget-session";
@@ -16,9 +18,15 @@ interface Props {
   sandboxUrl: string;
   client: ServerCalls;
   tools: ListedTool[];
-  call: SavedCall;
-  result: Record<string, unknown>;
+  call: Pick<SavedCall, "id" | "tool" | "args">;
+  /** Absent while the widget waits for the tool (its input is being streamed). */
+  result: Record<string, unknown> | undefined;
   resource: WidgetResource;
+  /** The host played, and the sandbox it grants this widget (the CSP origins it applies). */
+  profile: HostProfile;
+  sandbox: { csp?: McpUiResourceCsp; permissions?: McpUiResourcePermissions };
+  /** Stream the input before sending it whole (set for a call made with "stream input" on). */
+  stream?: { intervalMs: number };
   settings: HostSettings;
   layout: FrameLayout;
   initialWidgetState: unknown;
@@ -31,7 +39,7 @@ interface Props {
  * what the widget reports up to the mode's maxHeight.
  */
 export function WidgetStage(props: Props) {
-  const { sandboxUrl, client, call, resource, settings, layout, reloadKey } = props;
+  const { sandboxUrl, client, call, resource, profile, sandbox, settings, layout, reloadKey } = props;
   const holder = useRef<HTMLDivElement>(null);
   const session = useRef<WidgetSession | undefined>(undefined);
   const latest = useRef(props);
@@ -54,17 +62,19 @@ export function WidgetStage(props: Props) {
       frame,
       client,
       tools: p.tools,
-      mode: p.settings.mode,
+      profile,
       html: resource.html,
-      meta: resource.meta,
-      context: hostContext(p.settings, p.layout, { id: call.id, tool: tool as never }),
+      sandbox,
+      context: hostContext(p.settings, p.layout, { id: call.id, tool: tool as never }, profile),
       toolInput: call.args,
       toolResult: p.result,
+      stream: p.result ? undefined : p.stream,
       openAiGlobals: {
         ...openAiGlobals(p.settings, p.layout),
-        toolInput: call.args,
-        toolOutput: p.result.structuredContent ?? null,
-        toolResponseMetadata: p.result._meta ?? null,
+        // While the input streams ChatGPT's toolInput stays null; it is set when the complete input arrives.
+        toolInput: p.result || !p.stream ? call.args : null,
+        toolOutput: p.result?.structuredContent ?? null,
+        toolResponseMetadata: p.result?._meta ?? null,
         widgetState: p.initialWidgetState ?? null,
       },
       events: { ...p.events, size: setHeight },
@@ -78,15 +88,15 @@ export function WidgetStage(props: Props) {
       session.current = undefined;
       frame.remove();
     };
-  }, [sandboxUrl, client, call, resource, settings.mode, reloadKey]);
+  }, [sandboxUrl, client, call, resource, profile, sandbox, reloadKey]);
 
   useEffect(() => {
     const tool = latest.current.tools.find((t) => t.name === call.tool);
-    session.current?.setContext(hostContext(settings, layout, { id: call.id, tool: tool as never }), openAiGlobals(settings, layout));
-  }, [settings, layout, call]);
+    session.current?.setContext(hostContext(settings, layout, { id: call.id, tool: tool as never }, profile), openAiGlobals(settings, layout));
+  }, [settings, layout, call, profile]);
 
   useEffect(() => {
-    session.current?.setToolResult(props.result);
+    if (props.result) session.current?.setToolResult(props.result);
   }, [props.result]);
 
   const fullscreen = settings.displayMode === "fullscreen";

@@ -1,4 +1,5 @@
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from "@modelcontextprotocol/client";
+import { GENERIC_IDENTITY, type ClientIdentity } from "./hosts/profiles";
 import { LoggingTransport, type Logger } from "./message-log";
 import { resultChallenge } from "./oauth/challenge";
 import type { SignIn } from "./oauth/sign-in";
@@ -20,8 +21,10 @@ export async function loadConfig(): Promise<DevHostConfig> {
 export type ServerCalls = Pick<Client, "callTool" | "listTools" | "readResource" | "listResources" | "listResourceTemplates">;
 
 /**
- * A real MCP client over Streamable HTTP to the app's endpoint, announcing MCP Apps support the way MCP Apps
- * hosts do (the io.modelcontextprotocol/ui extension), so servers that check for it render widgets.
+ * A real MCP client over Streamable HTTP to the app's endpoint, introducing itself as the host the dev host plays
+ * (its `clientInfo` name, the io.modelcontextprotocol/ui extension MCP Apps hosts announce; see `clientIdentity`) and
+ * adding that host's request `_meta` to tool calls (ChatGPT's `openai/*`). The HTTP User-Agent stays the browser's:
+ * a page cannot set it.
  *
  * Signs in as a host does when the server asks: the transport runs the SDK's OAuth client (a 401 refreshes the token
  * or starts sign-in in a popup); a call the SDK stopped with UnauthorizedError waits for that sign-in and goes again,
@@ -32,24 +35,29 @@ export class Connection implements ServerCalls {
     private readonly client: Client,
     private readonly signIn: SignIn,
     private readonly url: URL,
+    private readonly requestMeta: () => Record<string, unknown> | undefined,
   ) {}
 
-  /** Connects, waiting for sign-in when the server wants it (the popup, or the next one the person starts). */
-  static async open(config: DevHostConfig, log: Logger, signIn: SignIn): Promise<Connection> {
+  /**
+   * Connects as `identity`, waiting for sign-in when the server wants it (the popup, or the next one the person starts).
+   * `requestMeta` gives the `_meta` each tool call carries (read at each call, so it follows the settings).
+   */
+  static async open(
+    config: DevHostConfig,
+    log: Logger,
+    signIn: SignIn,
+    identity: ClientIdentity = GENERIC_IDENTITY,
+    requestMeta: () => Record<string, unknown> | undefined = () => undefined,
+  ): Promise<Connection> {
     const url = new URL(config.mcpUrl, location.href);
     for (let attempt = 0; ; attempt++) {
-      const client = new Client(
-        { name: "inlay-devhost", version: "0.1.0" },
-        {
-          capabilities: {
-            extensions: { "io.modelcontextprotocol/ui": { mimeTypes: ["text/html;profile=mcp-app"] } },
-          },
-        },
-      );
+      // Speak MCP 2026-07-28 where the app does (else the 2025 handshake): each request then carries the client's name
+      // and capabilities in `_meta`, so even a stateless app knows on every request which host the dev host plays.
+      const client = new Client(identity.clientInfo, { capabilities: identity.capabilities, versionNegotiation: { mode: "auto" } });
       const transport = new StreamableHTTPClientTransport(url, { authProvider: signIn.provider, fetch: signIn.fetch });
       try {
         await client.connect(new LoggingTransport(transport, "mcp", log));
-        return new Connection(client, signIn, url);
+        return new Connection(client, signIn, url, requestMeta);
       } catch (e) {
         if (!signIn.isSignInFailure(e)) throw e;
         if (UnauthorizedError.isInstance(e) && attempt < 3) {
@@ -66,7 +74,9 @@ export class Connection implements ServerCalls {
     }
   }
 
-  callTool: Client["callTool"] = async (params, options) => {
+  callTool: Client["callTool"] = async (request, options) => {
+    const meta = this.requestMeta();
+    const params = meta ? { ...request, _meta: { ...meta, ...request._meta } } : request;
     const result = await this.withSignIn(() => this.client.callTool(params, options));
     const challenge = resultChallenge(result as Record<string, unknown>, this.url);
     if (!challenge) return result;
@@ -84,6 +94,11 @@ export class Connection implements ServerCalls {
   listResources: Client["listResources"] = (params, options) => this.withSignIn(() => this.client.listResources(params, options));
   listResourceTemplates: Client["listResourceTemplates"] = (params, options) =>
     this.withSignIn(() => this.client.listResourceTemplates(params, options));
+
+  /** The MCP revision the app and the dev host agreed on, such as 2026-07-28 (every request names the client) or 2025-11-25. */
+  get protocolVersion(): string | undefined {
+    return this.client.getNegotiatedProtocolVersion();
+  }
 
   close(): Promise<void> {
     return this.client.close();

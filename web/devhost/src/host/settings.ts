@@ -1,13 +1,14 @@
 import type { McpUiDisplayMode, McpUiHostContext, McpUiTheme } from "@modelcontextprotocol/ext-apps/app-bridge";
-
-/** Which host the dev host plays: a plain MCP Apps host, or ChatGPT (MCP Apps plus `window.openai`). */
-export type HostMode = "apps" | "chatgpt";
+import type { DisputedCspReading } from "./hosts/host-csp";
+import { hostStyles } from "./hosts/host-styles";
+import { HOST_IDS, type HostId, type HostProfile } from "./hosts/profiles";
 
 export type Device = "desktop" | "mobile";
 
 /** What a person sets in the dev host's controls. */
 export interface HostSettings {
-  mode: HostMode;
+  /** The host profile the dev host plays (`chatgpt`, `claude`, `mcp-apps`; see hosts/profiles.ts). */
+  host: HostId;
   theme: McpUiTheme;
   locale: string;
   displayMode: McpUiDisplayMode;
@@ -15,10 +16,16 @@ export interface HostSettings {
   touch: boolean;
   hover: boolean;
   safeArea: { top: number; right: number; bottom: number; left: number };
+  /** Send the tool's arguments as `tool-input-partial` notifications before `tool-input`, as the model writes them. */
+  streamInput: boolean;
+  /** Milliseconds between two partial inputs. */
+  streamIntervalMs: number;
+  /** Where a host's handling of declared CSP origins is disputed (Claude): which reading to play. */
+  disputedCsp: DisputedCspReading;
 }
 
 export const defaultSettings: HostSettings = {
-  mode: "apps",
+  host: HOST_IDS.mcpApps,
   theme: "light",
   locale: "en-US",
   displayMode: "inline",
@@ -26,6 +33,9 @@ export const defaultSettings: HostSettings = {
   touch: false,
   hover: true,
   safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+  streamInput: false,
+  streamIntervalMs: 40,
+  disputedCsp: "strict",
 };
 
 /** A frame's size in one display mode: the width it gets and the most height it may take. */
@@ -52,17 +62,28 @@ export function frameLayout(settings: Pick<HostSettings, "displayMode" | "device
   }
 }
 
-/** The MCP Apps host context for these settings (`ui/initialize` and `ui/notifications/host-context-changed`). */
-export function hostContext(settings: HostSettings, layout: FrameLayout, toolInfo: McpUiHostContext["toolInfo"]): McpUiHostContext {
+/**
+ * The MCP Apps host context for these settings as this host gives it (`ui/initialize` and
+ * `ui/notifications/host-context-changed`): the display modes it grants, and its design tokens for the theme where it
+ * sends any (hosts/host-styles.ts; ChatGPT sends only the theme).
+ */
+export function hostContext(
+  settings: HostSettings,
+  layout: FrameLayout,
+  toolInfo: McpUiHostContext["toolInfo"],
+  profile: Pick<HostProfile, "id" | "name" | "displayModes">,
+): McpUiHostContext {
+  const styles = hostStyles(profile.id, settings.theme);
   return {
     toolInfo,
     theme: settings.theme,
+    ...(styles ? { styles } : {}),
     locale: settings.locale,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    userAgent: settings.mode === "chatgpt" ? "Inlay dev host (ChatGPT mode)" : "Inlay dev host",
+    userAgent: `Inlay dev host (${profile.name})`,
     platform: settings.device === "mobile" ? "mobile" : "web",
     displayMode: settings.displayMode,
-    availableDisplayModes: ["inline", "pip", "fullscreen"],
+    availableDisplayModes: [...profile.displayModes],
     containerDimensions: { width: layout.width, maxHeight: layout.maxHeight },
     deviceCapabilities: { touch: settings.touch, hover: settings.hover },
     safeAreaInsets: { ...settings.safeArea },

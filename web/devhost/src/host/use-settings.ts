@@ -3,25 +3,12 @@ import { defaultSettings, type HostSettings } from "./settings";
 
 const KEY = "inlay-devhost:settings";
 
-/** The host settings, kept across reloads; `?mode=chatgpt|apps` and `?theme=` in the URL win. */
+/**
+ * The host settings, kept across reloads. In the URL, `?host=chatgpt|claude|mcp-apps` (or the older
+ * `?mode=chatgpt|apps`) and `?theme=light|dark` win over what was kept.
+ */
 export function useSettings(): [HostSettings, (change: Partial<HostSettings>) => void] {
-  const [settings, setSettings] = useState<HostSettings>(() => {
-    let saved: Partial<HostSettings> = {};
-    try {
-      saved = JSON.parse(localStorage.getItem(KEY) ?? "{}") as Partial<HostSettings>;
-    } catch {
-      // A damaged entry: start from the defaults.
-    }
-    const query = new URLSearchParams(location.search);
-    const mode = query.get("mode");
-    const theme = query.get("theme");
-    return {
-      ...defaultSettings,
-      ...saved,
-      ...(mode === "apps" || mode === "chatgpt" ? { mode } : {}),
-      ...(theme === "light" || theme === "dark" ? { theme } : {}),
-    };
-  });
+  const [settings, setSettings] = useState<HostSettings>(() => initialSettings(localStorage.getItem(KEY), location.search));
   const change = useCallback((next: Partial<HostSettings>) => {
     setSettings((current) => {
       const merged = { ...current, ...next };
@@ -30,4 +17,29 @@ export function useSettings(): [HostSettings, (change: Partial<HostSettings>) =>
     });
   }, []);
   return [settings, change];
+}
+
+/** The settings a page starts with: the defaults, then what was kept (`saved`, JSON), then the URL's `search`. */
+export function initialSettings(saved: string | null, search: string): HostSettings {
+  let kept: Partial<HostSettings> & { mode?: unknown } = {};
+  try {
+    kept = (JSON.parse(saved ?? "{}") ?? {}) as typeof kept;
+  } catch {
+    // A damaged entry: start from the defaults.
+  }
+  // Kept before the Host menu had profiles: mode "apps" or "chatgpt".
+  const { mode: keptMode, ...rest } = kept;
+  const query = new URLSearchParams(search);
+  const host = query.get("host") ?? fromMode(query.get("mode")) ?? rest.host ?? fromMode(keptMode);
+  const theme = query.get("theme");
+  return {
+    ...defaultSettings,
+    ...rest,
+    ...(host ? { host } : {}),
+    ...(theme === "light" || theme === "dark" ? { theme } : {}),
+  };
+}
+
+function fromMode(mode: unknown): string | undefined {
+  return mode === "chatgpt" ? "chatgpt" : mode === "apps" ? "mcp-apps" : undefined;
 }

@@ -1,5 +1,7 @@
 import type { McpUiResourceCsp, McpUiResourcePermissions } from "@modelcontextprotocol/ext-apps/app-bridge";
-import type { HostMode } from "./settings";
+
+/** Which tool metadata a host reads first: ChatGPT's (`openai/*`), or MCP Apps' (`ui.*`); see `dialectOf`. */
+export type Dialect = "chatgpt" | "apps";
 
 type Meta = Record<string, unknown> | undefined;
 
@@ -16,7 +18,7 @@ export interface ListedTool {
  * The template a host renders for a tool: ChatGPT prefers `openai/outputTemplate` and falls back to the MCP Apps
  * key; MCP Apps hosts read `_meta.ui.resourceUri` (or the older flat `ui/resourceUri`).
  */
-export function templateUri(tool: ListedTool, mode: HostMode): string | undefined {
+export function templateUri(tool: ListedTool, mode: Dialect): string | undefined {
   const meta = tool._meta;
   const ui = meta?.ui as { resourceUri?: unknown } | undefined;
   const apps = str(ui?.resourceUri) ?? str(meta?.["ui/resourceUri"]);
@@ -27,7 +29,7 @@ export function templateUri(tool: ListedTool, mode: HostMode): string | undefine
  * Whether a widget may call this tool. MCP Apps: `_meta.ui.visibility` includes "app" (both "model" and "app"
  * when absent). ChatGPT: that, set explicitly, or `openai/widgetAccessible: true`.
  */
-export function widgetMayCall(tool: ListedTool, mode: HostMode): boolean {
+export function widgetMayCall(tool: ListedTool, mode: Dialect): boolean {
   const visibility = (tool._meta?.ui as { visibility?: unknown } | undefined)?.visibility;
   if (Array.isArray(visibility)) return visibility.includes("app");
   if (mode === "chatgpt") return tool._meta?.["openai/widgetAccessible"] === true;
