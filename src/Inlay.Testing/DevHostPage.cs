@@ -17,6 +17,7 @@ public sealed class DevHostPage : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _optionalStreams = new();
     private readonly ConcurrentDictionary<(string Url, int Status), bool> _expectedFailures = new();
     private readonly ConcurrentQueue<IPage> _popups = new();
+    private string _callBefore = "";
 
     internal DevHostPage(IPage page, Uri address, DevHostMode mode, DevHostBrowserOptions options)
     {
@@ -49,7 +50,7 @@ public sealed class DevHostPage : IAsyncDisposable
     /// <summary>The Playwright page, for anything the helpers do not cover.</summary>
     public IPage Page { get; }
 
-    /// <summary>The host mode the page was opened in.</summary>
+    /// <summary>The host the page was opened as (<see cref="SetHostAsync"/> changes what the page plays, not this).</summary>
     public DevHostMode Mode { get; }
 
     /// <summary>The widget's document: the frame inside the sandbox proxy's frame.</summary>
@@ -74,10 +75,17 @@ public sealed class DevHostPage : IAsyncDisposable
 
     internal async Task LoadAsync()
     {
-        var mode = Mode == DevHostMode.ChatGpt ? "chatgpt" : "apps";
-        await Page.GotoAsync(new UriBuilder(_address) { Query = "mode=" + mode }.Uri.ToString());
+        await Page.GotoAsync(new UriBuilder(_address) { Query = "host=" + HostId(Mode) }.Uri.ToString());
         await WaitForToolsOrSignInAsync();
     }
+
+    /// <summary>The dev host's id for a host: <c>mcp-apps</c>, <c>chatgpt</c> or <c>claude</c>.</summary>
+    public static string HostId(DevHostMode mode) => mode switch
+    {
+        DevHostMode.ChatGpt => "chatgpt",
+        DevHostMode.Claude => "claude",
+        _ => "mcp-apps",
+    };
 
     /// <summary>
     /// Signs in through the dev host's sign-in popup as a person would: takes the popup the page opened (clicking
@@ -152,6 +160,19 @@ public sealed class DevHostPage : IAsyncDisposable
         return json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
     }
 
+    /// <summary>
+    /// Every message in the Log tab, oldest first: its channel (<c>bridge</c>, <c>mcp</c>, <c>openai</c>, <c>csp</c>,
+    /// <c>auth</c>), direction (<c>out</c> from the page, <c>in</c> to it), label (the method, or <c>method (response)</c>)
+    /// and the message itself.
+    /// </summary>
+    public async Task<IReadOnlyList<DevHostLogEntry>> MessageLogAsync()
+    {
+        await OpenTabAsync("log");
+        var rows = await Page.GetByTestId("message-log").Locator("tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(r => [r.cells[1].textContent, r.cells[2].textContent, r.querySelector('summary').textContent, r.querySelector('pre').textContent])");
+        return [.. rows.Select(r => new DevHostLogEntry(r[0], r[1] == "→" ? "out" : "in", r[2], JsonDocument.Parse(r[3]).RootElement.Clone()))];
+    }
+
     /// <summary>The result of the last tools/call, as the message log shows its response.</summary>
     public async Task<JsonElement> LastToolResultAsync()
     {
@@ -168,6 +189,16 @@ public sealed class DevHostPage : IAsyncDisposable
     /// </summary>
     public async Task CallToolAsync(string tool, IReadOnlyDictionary<string, string>? arguments = null)
     {
+        await StartToolCallAsync(tool, arguments);
+        await WaitForToolCallAsync();
+    }
+
+    /// <summary>
+    /// Fills the tool's form and presses Call (see <see cref="CallToolAsync"/>) without waiting for the result: for
+    /// watching the widget while its input streams (<see cref="SetStreamInputAsync"/>). <see cref="WaitForToolCallAsync"/> waits.
+    /// </summary>
+    public async Task StartToolCallAsync(string tool, IReadOnlyDictionary<string, string>? arguments = null)
+    {
         await Page.Locator($"[data-tool=\"{tool}\"]").ClickAsync();
         foreach (var (name, value) in arguments ?? new Dictionary<string, string>())
         {
@@ -180,12 +211,61 @@ public sealed class DevHostPage : IAsyncDisposable
                 default: await field.FillAsync(value); break;
             }
         }
-        var before = await Page.Locator("main.stage").GetAttributeAsync("data-call") ?? "";
+        _callBefore = await Page.Locator("main.stage").GetAttributeAsync("data-call") ?? "";
         await Page.Locator("form.tool-form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>
+    /// Waits for the call <see cref="StartToolCallAsync"/> started to finish, then for the widget's document when the
+    /// tool has one, or for the host's refusal to render it (<c>domain-error</c>, <c>mime-error</c>).
+    /// </summary>
+    public async Task WaitForToolCallAsync()
+    {
         await Page.WaitForFunctionAsync(
-            "before => { const now = document.querySelector('main.stage')?.dataset.call; return now && now !== before; }", before);
-        if (await Page.Locator("main.stage").GetAttributeAsync("data-widget") == "true")
-            await Widget.Locator("body").WaitForAsync();
+            "before => { const now = document.querySelector('main.stage')?.dataset.call; return now && now !== before; }", _callBefore);
+        if (await Page.Locator("main.stage").GetAttributeAsync("data-widget") != "true") return;
+        await Page.Locator("main.stage [data-testid=widget-frame], main.stage .refusal").First.WaitForAsync();
+        // Attached, not visible: a widget whose script the CSP blocked has an empty body.
+        if (await Page.Locator("main.stage .refusal").CountAsync() == 0)
+            await Widget.Locator("body").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>Switches the host the dev host plays (the Host menu); it connects again as that host.</summary>
+    public async Task SetHostAsync(DevHostMode mode)
+    {
+        await Page.GetByLabel("Host", new() { Exact = true }).SelectOptionAsync(HostId(mode));
+        await Assertions.Expect(Page.Locator(".devhost")).ToHaveAttributeAsync("data-host", HostId(mode));
+        await WaitForToolsAsync();
+    }
+
+    /// <summary>
+    /// Turns "stream input" on or off: with it on, a tool's arguments reach its widget as
+    /// <c>ui/notifications/tool-input-partial</c> notifications <paramref name="intervalMs"/> apart before
+    /// <c>ui/notifications/tool-input</c>, and the tool is called after.
+    /// </summary>
+    public async Task SetStreamInputAsync(bool on, int intervalMs = 40)
+    {
+        await Page.GetByLabel("Stream input").SetCheckedAsync(on);
+        if (on) await Page.GetByLabel("Stream interval").FillAsync(intervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Where the host's handling of declared CSP origins is disputed (Claude): <see langword="false"/> plays the reports
+    /// (declared origins not applied, the default), <see langword="true"/> the documentation (applied, frame origins aside).
+    /// </summary>
+    public Task SetDeclaredCspOriginsAppliedAsync(bool applied) =>
+        Page.GetByLabel("Declared CSP origins").SelectOptionAsync(applied ? "documented" : "strict");
+
+    /// <summary>
+    /// A style variable the dev host sends the widget as the current host in the current theme, as its Host tab shows
+    /// it (such as <c>--color-background-secondary</c>), or null when the host sends none (ChatGPT).
+    /// </summary>
+    public async Task<string?> HostStyleVariableAsync(string name)
+    {
+        await OpenTabAsync("host");
+        await Page.GetByTestId("host-profile").WaitForAsync();
+        var value = Page.GetByTestId("host-variables").Locator($"tr[data-name=\"{name}\"] [data-value]");
+        return await value.CountAsync() == 0 ? null : await value.InnerTextAsync();
     }
 
     /// <summary>Switches the theme (light or dark) the host gives the widget.</summary>
@@ -236,7 +316,7 @@ public sealed class DevHostPage : IAsyncDisposable
         return await items.CountAsync() == 0 ? [] : await items.AllInnerTextsAsync();
     }
 
-    /// <summary>Opens one of the panels' tabs: output, state, transcript, csp or log.</summary>
+    /// <summary>Opens one of the panels' tabs: output, state, transcript, csp, host or log.</summary>
     public Task OpenTabAsync(string tab) =>
         Page.GetByRole(AriaRole.Tab).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + tab, System.Text.RegularExpressions.RegexOptions.IgnoreCase) }).ClickAsync();
 
@@ -305,3 +385,4 @@ public sealed class DevHostPage : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
 }
+
