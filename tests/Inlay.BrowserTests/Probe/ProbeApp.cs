@@ -11,7 +11,9 @@ namespace Inlay.BrowserTests.Probe;
 
 /// <summary>
 /// An app made to exercise the dev host itself: its widget is a bare MCP Apps client (probe.html) with buttons for
-/// each thing a widget asks of its host, and one of its tools is visible to the model only.
+/// each thing a widget asks of its host, and one of its tools is visible to the model only. The same document is also
+/// served as a second widget that declares a <see cref="DomainWidget.Domain"/> (no sample declares one), so each host's
+/// <c>ui.domain</c> can be checked.
 /// </summary>
 public sealed class ProbeApp : IAsyncDisposable
 {
@@ -27,14 +29,17 @@ public sealed class ProbeApp : IAsyncDisposable
 
     /// <param name="environment">The host environment.</param>
     /// <param name="contentRoot">The folder holding <c>Probe/probe.html</c>; the test's output folder by default.</param>
-    public static async Task<ProbeApp> StartAsync(string environment = "Development", string? contentRoot = null)
+    /// <param name="hosts">The hosts the app targets (<c>Inlay:Hosts</c>); all by default.</param>
+    public static async Task<ProbeApp> StartAsync(string environment = "Development", string? contentRoot = null, IReadOnlyList<string>? hosts = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot ?? AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Inlay:Widgets:GenerationsPath"] = Path.Combine(Path.GetTempPath(), "inlay-probe-generations");
+        for (var i = 0; i < (hosts?.Count ?? 0); i++) builder.Configuration[$"Inlay:Hosts:{i}"] = hosts![i];
         builder.Services.AddMcpServer().WithHttpTransport(http => http.Stateless = true).WithInlay()
-            .WithWidget("ui://widget/probe.html", WidgetHtmlSource.FromFile("Probe/probe.html"))
+            .WithWidget("ui://widget/probe.html", WidgetHtmlSource.FromFile("Probe/probe.html"), widget => widget.DisplayModes = WidgetDisplayModes.All)
+            .WithWidget(DomainWidget.Uri, WidgetHtmlSource.FromFile("Probe/probe.html"), widget => widget.Domain = DomainWidget.Domain)
             .WithWidgetTools<ProbeTools>();
         var app = builder.Build();
         app.MapInlay();
@@ -48,6 +53,15 @@ public sealed class ProbeApp : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
     }
+}
+
+/// <summary>The probe served again as a widget with a dedicated sandbox origin.</summary>
+public static class DomainWidget
+{
+    public const string Uri = "ui://widget/probe-domain.html";
+
+    /// <summary>The declared domain: ChatGPT's form (an origin of the app's own), which Claude refuses.</summary>
+    public const string Domain = "https://probe.example.com";
 }
 
 public sealed record ProbeData(string Text);
@@ -64,4 +78,9 @@ public sealed class ProbeTools
     [Description("Only the model may call this.")]
     [WidgetTool("ui://widget/probe.html", Visibility = ToolVisibility.Model)]
     public static WidgetResult<ProbeData> Secret() => new(new ProbeData("secret"), "Secret.");
+
+    [McpServerTool(Name = "show_domain_probe", ReadOnly = true, Destructive = false, OpenWorld = false, Idempotent = true)]
+    [Description("Shows the probe widget that declares a domain.")]
+    [WidgetTool(DomainWidget.Uri)]
+    public static WidgetResult<ProbeData> ShowDomainProbe(string text = "domain") => new(new ProbeData(text), "Probe shown.");
 }
