@@ -121,6 +121,11 @@ public sealed class DevHostTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(sandbox, "/index.html"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(sandbox, "/mcp"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_inlay/no-such-file.js")).StatusCode);
+
+        // The host profiles the Host menu plays: HostProfiles.ToJson().
+        using var hosts = JsonDocument.Parse(await http.GetStringAsync("/_inlay/hosts.json"));
+        Assert.Equal(["chatgpt", "claude", "mcp-apps"], hosts.RootElement.GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        Assert.Equal(HostProfiles.ToJson(indented: false), hosts.RootElement.GetRawText());
     }
 
     [Fact]
@@ -130,5 +135,6 @@ public sealed class DevHostTests(BrowserFixture browser) : IClassFixture<Browser
         using var http = new HttpClient { BaseAddress = production.BaseAddress };
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_inlay/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_inlay/devhost.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/_inlay/hosts.json")).StatusCode);
     }
 }
