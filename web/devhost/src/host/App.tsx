@@ -240,14 +240,14 @@ export function App() {
       if (streamed) {
         const steps = partialInputs(args).length;
         say("note", `Streaming the arguments to the widget: ${steps} partial input${steps === 1 ? "" : "s"}, ${settings.streamIntervalMs} ms apart, then the complete input.`);
-        const delivered = new Promise<void>((resolve) => {
-          inputWaiters.current.set(id, resolve);
-          setTimeout(resolve, STREAM_WAIT_MS + steps * settings.streamIntervalMs);
+        const delivered = new Promise<boolean>((resolve) => {
+          inputWaiters.current.set(id, () => resolve(true));
+          setTimeout(() => resolve(false), STREAM_WAIT_MS + steps * settings.streamIntervalMs);
         });
         setCall({ id, tool: name, args, stream: { intervalMs: Math.max(0, settings.streamIntervalMs) } });
         setResult(undefined);
         setModelContext(undefined);
-        await delivered;
+        if (!(await delivered)) say("note", `The widget did not take its input within ${STREAM_WAIT_MS / 1000} s: calling the tool anyway.`);
         inputWaiters.current.delete(id);
       }
       const res = (await client.callTool({ name, arguments: args })) as Record<string, unknown>;
