@@ -12,8 +12,8 @@ public sealed class DevHostPage : IAsyncDisposable
 {
     private readonly Uri _address;
     private readonly DevHostBrowserOptions _options;
-    private readonly ConcurrentQueue<(string Text, string Location)> _errors = new();
-    private readonly ConcurrentDictionary<string, bool> _optionalStreams = new();
+    private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _failedRequests = new();
 
     internal DevHostPage(IPage page, Uri address, DevHostMode mode, DevHostBrowserOptions options)
     {
@@ -23,16 +23,18 @@ public sealed class DevHostPage : IAsyncDisposable
         _options = options;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error") _errors.Enqueue((message.Text, message.Location));
+            if (message.Type == "error") _errors.Enqueue(message.Text);
         };
-        page.PageError += (_, error) => _errors.Enqueue((error, ""));
-        // A stateless MCP server answers the client's optional GET event stream with 405, which the client expects;
-        // the browser still logs the status as a console error, which is not the app's fault.
+        page.PageError += (_, error) => _errors.Enqueue(error);
+        page.RequestFailed += (_, request) =>
+        {
+            // A request the page cancelled itself is no failure: the MCP client closes each response stream once it
+            // has read its answer, sometimes before the server's end of the stream arrives.
+            if (request.Failure != "net::ERR_ABORTED") _failedRequests.Enqueue($"{request.Method} {request.Url}: {request.Failure}");
+        };
         page.Response += (_, response) =>
         {
-            if (response.Status == 405 && response.Request.Method == "GET"
-                && response.Request.Headers.TryGetValue("accept", out var accept) && accept.Contains("text/event-stream", StringComparison.Ordinal))
-                _optionalStreams[response.Url] = true;
+            if (response.Status >= 400) _failedRequests.Enqueue($"{response.Request.Method} {response.Url}: {response.Status}");
         };
     }
 
@@ -46,8 +48,14 @@ public sealed class DevHostPage : IAsyncDisposable
     public IFrameLocator Widget => Page.FrameLocator("[data-testid=widget-frame]").FrameLocator("iframe");
 
     /// <summary>Console errors and uncaught exceptions so far, from the page and the widget.</summary>
-    public IReadOnlyList<string> ConsoleErrors =>
-        [.. _errors.Where(e => !_optionalStreams.Keys.Any(url => e.Location.StartsWith(url, StringComparison.Ordinal))).Select(e => e.Text)];
+    public IReadOnlyList<string> ConsoleErrors => [.. _errors];
+
+    /// <summary>
+    /// Requests so far, from the page and the widget, that failed (refused, reset, blocked by the CSP) or were answered
+    /// with an HTTP error status (400 or more): method, URL and the failure or status. Requests the page cancelled
+    /// itself are left out.
+    /// </summary>
+    public IReadOnlyList<string> FailedRequests => [.. _failedRequests];
 
     internal async Task LoadAsync()
     {

@@ -28,6 +28,11 @@ export async function connect(config: DevHostConfig, log: Logger): Promise<Clien
     },
   );
   const url = new URL(config.mcpUrl, location.href);
-  await client.connect(new LoggingTransport(new StreamableHTTPClientTransport(url), "mcp", log));
+  // No standalone GET event stream: the page needs no messages outside a request's own response (rebuilt widgets are
+  // announced on /_inlay/events), and a stateless server answers that GET with 405, which the browser logs as an
+  // error. The transport's GET gets the 405 here instead, which it reads as "no stream offered"; POSTs go out as usual.
+  const noEventStream = (input: string | URL, init?: RequestInit) =>
+    init?.method === "GET" ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init);
+  await client.connect(new LoggingTransport(new StreamableHTTPClientTransport(url, { fetch: noEventStream }), "mcp", log));
   return client;
 }
