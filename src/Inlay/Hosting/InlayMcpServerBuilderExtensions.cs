@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -110,7 +112,9 @@ public static class InlayMcpServerBuilderExtensions
         services.AddOptions<InlayOptions>().BindConfiguration(InlayOptions.SectionName);
         services.AddHttpContextAccessor();
         WidgetAssetEndpoints.AddWidgetAssetServices(services);
-        McpRateLimiting.AddServices(services);
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, McpRateLimitPolicy>(McpRateLimitPolicy.Name));
+        services.TryAddSingleton<RateLimiterMiddlewareCheck>();
+        services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<RateLimiterMiddlewareCheck>());
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
         services.TryAddSingleton<DevSandboxServer>();
@@ -129,6 +133,7 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddScoped<ToolCallAccessor>();
         services.TryAddScoped(static sp => sp.GetRequiredService<ToolCallAccessor>().Request is { } call ? ClientHints.From(call) : ClientHints.None);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, WidgetResourceSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ToolSchemaExportService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InlayStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WidgetFileWatcher>());
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallFilter.Create));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,10 +22,14 @@ internal sealed class InlayStartup(
     InlayReadiness readiness,
     WidgetVersions versions,
     IServiceProvider services,
+    IConfiguration configuration,
     ILogger<InlayStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Exporting the tools' schemas (at build time, before the widgets are built): nothing to check or serve.
+        if (ToolSchemaExport.RequestedPath(configuration) is not null) return;
+
         var validator = new DeclarationValidator(
             [.. widgets], [.. tools], options.Value, environment.IsDevelopment(), environment.ContentRootFileProvider, logger);
         var problems = new List<string>();

@@ -35,6 +35,16 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate inner)
     {
+        // The limit is on, but the rate limiter did not see this request (UseRateLimiter before UseRouting, say): refuse
+        // rather than serve without the limit.
+        if (options.Value.RateLimit.PermitLimit > 0 && !context.Items.ContainsKey(McpRateLimitPolicy.AppliedKey))
+        {
+            RateLimiterMissed(logger, context.Request.Path);
+            await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, JsonRpcErrorResponse.InternalError,
+                "Internal error. The server logged the details.");
+            return;
+        }
+
         var refusal = policy.CheckHost(context.Request) ?? policy.CheckOrigin(context.Request);
         if (refusal is not null)
         {
@@ -247,4 +257,7 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
     private static Task TooLargeAsync(HttpContext context, long limit) =>
         JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorResponse.InvalidRequest,
             $"The request body is larger than the {limit}-byte limit (Inlay:MaxRequestBodyBytes).");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused an MCP request to {Path}: Inlay:RateLimit is on, but the rate limiter middleware did not apply the endpoint's policy. Call app.UseRateLimiter() after app.UseRouting().")]
+    private static partial void RateLimiterMissed(ILogger logger, PathString path);
 }
