@@ -3,6 +3,7 @@
 --   MCP_OP=call (default)  tools/call  $MCP_TOOL (greet_user) with arguments $MCP_ARGS ({"name":"Ada"})
 --   MCP_OP=read            resources/read $MCP_URI (ui://widget/greeting.html)
 --   MCP_PROTOCOL_VERSION   sent as MCP-Protocol-Version when set
+--   MCP_BEARER             an access token, sent as Authorization: Bearer when set
 --
 -- A response counts as an error when its status is not 200 or its body contains "error" or "isError":true
 -- (the SSE framing of the body does not matter). wrk itself always exits 0, so done() prints the counts as
@@ -14,6 +15,7 @@ local tool = os.getenv("MCP_TOOL") or "greet_user"
 local args = os.getenv("MCP_ARGS") or '{"name":"Ada"}'
 local uri = os.getenv("MCP_URI") or "ui://widget/greeting.html"
 local protocol = os.getenv("MCP_PROTOCOL_VERSION")
+local bearer = os.getenv("MCP_BEARER")
 
 local threads = {}
 
@@ -29,6 +31,9 @@ function init(argv)
   wrk.headers["Accept"] = "application/json, text/event-stream"
   if protocol and protocol ~= "" then
     wrk.headers["MCP-Protocol-Version"] = protocol
+  end
+  if bearer and bearer ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. bearer
   end
   if op == "call" then
     body_prefix = '{"jsonrpc":"2.0","method":"tools/call","params":{"name":"' .. tool .. '","arguments":' .. args .. '},"id":'

@@ -4,7 +4,10 @@
 //
 //   node load.mjs --url http://127.0.0.1:PORT/mcp --kill-pid PID --kill-port PORT --out DIR
 //                 [--instances 3] [--before 5] [--after 6] [--writers 6] [--readers 4] [--max-adds 900]
+//                 [--tokens FILE]
 //
+// With --tokens (a JSON array of access tokens, one per signed-in person), writer and reader n call as person
+// n modulo their count, with Authorization: Bearer.
 // Writers add a task, move it and complete it: writes, sent without X-Mcp-Retry-Safe and never sent twice. Readers
 // read the widget resource, list the tools and show the board: sent with X-Mcp-Retry-Safe: 1, and sent once more by
 // this client when the transport lost them. A request fails when its (last) response is not 200, carries a JSON-RPC
@@ -15,7 +18,7 @@
 // a retry-safe request failed, a request that started after the killed instance stopped accepting connections
 // failed, more writes failed than were in flight, or an instance served less than 10% before the kill (or none).
 import { connect } from "node:net";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
@@ -30,6 +33,8 @@ const writers = Number(args.writers ?? 6);
 const readers = Number(args.readers ?? 4);
 const maxAdds = Number(args["max-adds"] ?? 900); // the Board holds 1,000 tasks
 const instanceCount = Number(args.instances ?? 2);
+const tokens = args.tokens ? JSON.parse(readFileSync(args.tokens, "utf8")) : [];
+const tokenFor = (n) => (tokens.length ? tokens[n % tokens.length] : null);
 if (!url || !killPid || !killPort || !out) {
   console.error("usage: node load.mjs --url URL --kill-pid PID --kill-port PORT --out DIR [--before s] [--after s]");
   process.exit(2);
@@ -49,8 +54,8 @@ let nextId = 1;
 // One MCP request. A retry-safe request the transport lost (nginx answered 502/503/504, or the stream ended before the
 // JSON-RPC response) is sent once more by this client: nginx can only move a request on before the instance has
 // answered its status line, and the C# SDK sends "200, text/event-stream" before the tool runs.
-async function call(kind, method, params, retrySafe) {
-  const record = { kind, retrySafe, start: now(), end: 0, ok: false, status: 0, upstream: "", error: "", lost: false, attempts: 0 };
+async function call(kind, method, params, retrySafe, token) {
+  const record = { kind, retrySafe, token, start: now(), end: 0, ok: false, status: 0, upstream: "", error: "", lost: false, attempts: 0 };
   records.push(record);
   let result = await attempt(record, method, params);
   if (!record.ok && retrySafe && record.lost) result = await attempt(record, method, params);
@@ -63,6 +68,7 @@ async function attempt(record, method, params) {
   Object.assign(record, { status: 0, upstream: "", error: "", lost: false });
   const headers = { "Content-Type": "application/json", Accept: "application/json, text/event-stream" };
   if (record.retrySafe) headers["X-Mcp-Retry-Safe"] = "1";
+  if (record.token) headers.Authorization = `Bearer ${record.token}`;
   try {
     const response = await fetch(url, {
       method: "POST", headers, body: JSON.stringify({ jsonrpc: "2.0", id: nextId++, method, params }),
@@ -103,22 +109,23 @@ async function writer(w) {
     const cycle = now();
     addsStarted++;
     const title = `writer ${w} task ${i}`;
-    const added = await call("add_task", "tools/call", { name: "add_task", arguments: { title } }, false);
+    const added = await call("add_task", "tools/call", { name: "add_task", arguments: { title } }, false, tokenFor(w));
     const task = added?.structuredContent?.task;
     if (!task) { unacknowledged.push(title); continue; }
     acknowledged.push(task.id);
-    const moved = await call("move_task", "tools/call", { name: "move_task", arguments: { id: task.id, column: "doing", expectedVersion: 1 } }, false);
-    if (moved) await call("complete_task", "tools/call", { name: "complete_task", arguments: { id: task.id, expectedVersion: 2 } }, false);
+    const moved = await call("move_task", "tools/call", { name: "move_task", arguments: { id: task.id, column: "doing", expectedVersion: 1 } }, false, tokenFor(w));
+    if (moved) await call("complete_task", "tools/call", { name: "complete_task", arguments: { id: task.id, expectedVersion: 2 } }, false, tokenFor(w));
     const wait = interval - (now() - cycle);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
 }
 
-async function reader() {
+async function reader(_, r) {
+  const token = tokenFor(r);
   for (let i = 0; !stopping; i++) {
-    await call("resources/read", "resources/read", { uri: "ui://widget/board.html" }, true);
-    await call("tools/list", "tools/list", {}, true);
-    if (i % 4 === 0) await call("show_board", "tools/call", { name: "show_board", arguments: {} }, true);
+    await call("resources/read", "resources/read", { uri: "ui://widget/board.html" }, true, token);
+    await call("tools/list", "tools/list", {}, true, token);
+    if (i % 4 === 0) await call("show_board", "tools/call", { name: "show_board", arguments: {} }, true, token);
   }
 }
 

@@ -20,6 +20,11 @@ public static class BoardSchema
         );
         CREATE INDEX ix_tasks_col_created ON tasks (col, created_at);
         """,
+        // Tasks belong to a person (issuer and subject) once sign-in is on; tasks stored before stay the local board's.
+        """
+        ALTER TABLE tasks ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        CREATE INDEX ix_tasks_owner_created ON tasks (owner, created_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

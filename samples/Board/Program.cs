@@ -9,13 +9,17 @@ builder.Services.AddSingleton<BoardStore>();
 builder.Services.AddHostedService<BoardStartup>();
 builder.Services.AddHealthChecks();
 
-builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "board", Version = "1.0.0" })
+var mcp = builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "board", Version = "1.0.0" })
     .WithHttpTransport(http => http.Stateless = true)
     .WithInlay()
     .WithWidgetTools<BoardTools>(InlayJson.CreateOptions(BoardJsonContext.Default));
 
+var authority = BoardSignIn.Authority(builder.Configuration);
+if (authority is not null) BoardSignIn.Add(builder, mcp, authority);
+
 var app = builder.Build();
-app.MapInlay("/mcp");
+var endpoint = app.MapInlay("/mcp");
+if (authority is not null) endpoint.RequireAuthorization();
 app.MapHealthChecks("/health");
 app.Run();
 

@@ -24,7 +24,7 @@ public sealed class ContentTools(ArticleLibrary library)
     /// <summary>Shows an article; the model gets its text, the widget its page.</summary>
     [McpServerTool(Name = "show_content", Title = "Show an article", ReadOnly = true, Destructive = false, OpenWorld = false, Idempotent = true)]
     [Description("Shows an article of the Inlay docs library in a reader widget and returns its text. Articles: " + Names + ".")]
-    [WidgetTool("ui://widget/content.html", Invoking = "Opening the article…", Invoked = "Article ready")]
+    [WidgetTool(Invoking = "Opening the article…", Invoked = "Article ready")]
     public WidgetResult<ArticleSummary> ShowContent([Description("The article's name, such as getting-started.")] string name)
     {
         var article = library.Find(name) ?? throw new McpException(

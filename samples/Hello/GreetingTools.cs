@@ -19,7 +19,7 @@ public sealed class GreetingTools(TimeProvider clock)
     /// <summary>Greets someone; the widget shows the greeting and its timestamp.</summary>
     [McpServerTool(Name = "greet_user", Title = "Greet a user", ReadOnly = true, Destructive = false, OpenWorld = false, Idempotent = true)]
     [Description("Greets a person by name and shows the greeting in a card.")]
-    [WidgetTool("ui://widget/greeting.html", Invoking = "Writing a greeting…", Invoked = "Greeting ready")]
+    [WidgetTool(Invoking = "Writing a greeting…", Invoked = "Greeting ready")]
     public WidgetResult<Greeting> Greet(
         [Description("The name of the person to greet.")] string name,
         ClientHints hints)

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Inlay.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Board.Tests;
 
@@ -104,6 +106,44 @@ public abstract class BoardContractTests
         Assert.Equal(1 + moves, task.GetProperty("version").GetInt32());
     }
 
+    private static BoardOwner Person(string issuer, string subject) =>
+        BoardOwner.From(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", subject, ClaimValueTypes.String, issuer)], "Bearer")));
+
+    [Fact]
+    public async Task Each_person_sees_and_changes_only_their_own_tasks_and_another_persons_id_reads_as_unknown()
+    {
+        await using var app = await StartAsync();
+        var store = app.Services.GetRequiredService<BoardStore>();
+        var alice = Person("https://auth.example", "alice");
+        var bob = Person("https://auth.example", "bob");
+        var bobElsewhere = Person("https://other-auth.example", "alice");
+        var ct = CancellationToken.None;
+
+        var task = await store.AddAsync(alice, "Alice's task", Columns.Todo, ct);
+        await store.AddAsync(bob, "Bob's task", Columns.Doing, ct);
+        Assert.Equal(["Alice's task"], (await store.ListAsync(alice, ct)).Select(t => t.Title));
+        Assert.Equal(["Bob's task"], (await store.ListAsync(bob, ct)).Select(t => t.Title));
+        Assert.Empty(await store.ListAsync(bobElsewhere, ct));
+        Assert.Empty(await store.ListAsync(BoardOwner.Local, ct));
+
+        const string unknownId = "t_000000000000";
+        foreach (var intruder in new[] { bob, bobElsewhere, BoardOwner.Local })
+        {
+            var refusals = new[]
+            {
+                (await Assert.ThrowsAsync<BoardException>(() => store.MoveAsync(intruder, task.Id, Columns.Done, null, ct)), await Assert.ThrowsAsync<BoardException>(() => store.MoveAsync(intruder, unknownId, Columns.Done, null, ct))),
+                (await Assert.ThrowsAsync<BoardException>(() => store.MoveAsync(intruder, task.Id, Columns.Done, 1, ct)), await Assert.ThrowsAsync<BoardException>(() => store.MoveAsync(intruder, unknownId, Columns.Done, 1, ct))),
+                (await Assert.ThrowsAsync<BoardException>(() => store.CompleteAsync(intruder, task.Id, null, ct)), await Assert.ThrowsAsync<BoardException>(() => store.CompleteAsync(intruder, unknownId, null, ct))),
+                (await Assert.ThrowsAsync<BoardException>(() => store.DeleteAsync(intruder, task.Id, 1, ct)), await Assert.ThrowsAsync<BoardException>(() => store.DeleteAsync(intruder, unknownId, 1, ct))),
+            };
+            foreach (var (others, unknown) in refusals)
+                Assert.Equal(unknown.Message.Replace(unknownId, "ID"), others.Message.Replace(task.Id, "ID"));
+        }
+
+        var unchanged = Assert.Single(await store.ListAsync(alice, ct));
+        Assert.Equal((Columns.Todo, 1, false), (unchanged.Column, unchanged.Version, unchanged.Completed));
+    }
+
     [Fact]
     public async Task Data_and_schema_survive_a_restart()
     {
@@ -137,6 +177,32 @@ public sealed class SqliteBoardTests : BoardContractTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Tasks_stored_before_sign_in_existed_stay_on_the_local_board()
+    {
+        _path = Path.Combine(Path.GetTempPath(), "board-tests-" + Guid.NewGuid().ToString("N"), "board.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Schema version 1, as the board shipped before tasks had owners.
+            command.CommandText = """
+                CREATE TABLE tasks (id TEXT PRIMARY KEY, title TEXT NOT NULL, col TEXT NOT NULL, completed BOOLEAN NOT NULL,
+                    version INTEGER NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+                CREATE INDEX ix_tasks_col_created ON tasks (col, created_at);
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version (version) VALUES (1);
+                INSERT INTO tasks VALUES ('t_0123456789ab', 'Kept from before', 'doing', 0, 4, 1, 2);
+                """;
+            command.ExecuteNonQuery();
+        }
+        await using var app = await StartAsync(reuse: true);
+        var board = (await app.Mcp.CallToolAsync("show_board")).GetProperty("structuredContent");
+        var kept = board.GetProperty("columns")[1].GetProperty("tasks")[0];
+        Assert.Equal(("t_0123456789ab", "Kept from before", 4), (kept.GetProperty("id").GetString(), kept.GetProperty("title").GetString(), kept.GetProperty("version").GetInt32()));
     }
 }
 

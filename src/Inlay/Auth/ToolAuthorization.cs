@@ -22,6 +22,8 @@ internal sealed class ToolAuthorization
     /// <summary>A tool anyone may call.</summary>
     public static ToolAuthorization Public { get; } = new([], []);
 
+    private static ToolAuthorization AllowAnonymous { get; } = new([], []) { Explicit = true };
+
     public IReadOnlyList<string> Policies { get; }
 
     public IReadOnlyList<string> Scopes { get; }
@@ -30,9 +32,20 @@ internal sealed class ToolAuthorization
 
     public static ToolAuthorization For(McpServerTool tool) => Cache.GetValue(tool, static t => Read(t.Metadata));
 
+    /// <summary>This requirement with <paramref name="scopes"/> added; a public tool (<c>[AllowAnonymous]</c>) stays public.</summary>
+    public ToolAuthorization WithScopes(IReadOnlyList<string> scopes)
+    {
+        if (scopes.Count == 0 || Explicit) return this;
+        var merged = Scopes.Concat(scopes).Distinct(StringComparer.Ordinal).ToArray();
+        return merged.Length == Scopes.Count ? this : new ToolAuthorization(Policies, merged);
+    }
+
+    /// <summary>Whether the tool said it is public (<c>[AllowAnonymous]</c>) rather than saying nothing.</summary>
+    private bool Explicit { get; init; }
+
     private static ToolAuthorization Read(IReadOnlyList<object> metadata)
     {
-        if (metadata.OfType<IAllowAnonymous>().Any()) return Public;
+        if (metadata.OfType<IAllowAnonymous>().Any()) return AllowAnonymous;
         var policies = metadata.OfType<RequiresPolicyAttribute>().Select(a => a.Policy).Distinct(StringComparer.Ordinal).ToArray();
         var scopes = metadata.OfType<RequiresScopesAttribute>().SelectMany(a => a.Scopes).Distinct(StringComparer.Ordinal).ToArray();
         return policies.Length == 0 && scopes.Length == 0 ? Public : new ToolAuthorization(policies, scopes);

@@ -11,11 +11,12 @@ internal static class ToolAuthorizationCheck
     public static async Task<IReadOnlyList<string>> FindProblemsAsync(IEnumerable<McpServerTool> tools, IServiceProvider services)
     {
         var problems = new List<string>();
+        var catalog = services.GetRequiredService<ProtectedToolCatalog>();
         var schemes = services.GetService<IAuthenticationSchemeProvider>();
         var policies = services.GetService<IAuthorizationPolicyProvider>();
         foreach (var tool in tools)
         {
-            var requirement = ToolAuthorization.For(tool);
+            var requirement = catalog.For(tool);
             if (!requirement.IsProtected) continue;
             var name = $"tool '{tool.ProtocolTool.Name}'";
             if (schemes is null || await schemes.GetDefaultAuthenticateSchemeAsync() is null)

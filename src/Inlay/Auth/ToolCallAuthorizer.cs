@@ -14,9 +14,8 @@ namespace Inlay;
 internal static class ToolCallAuthorizer
 {
     /// <summary>The refusal to return, or <see langword="null"/> when the caller may run the tool.</summary>
-    public static async ValueTask<CallToolResult?> CheckAsync(RequestContext<CallToolRequestParams> request, McpServerTool tool, PublicUrlResolver publicUrl)
+    public static async ValueTask<CallToolResult?> CheckAsync(RequestContext<CallToolRequestParams> request, McpServerTool tool, ToolAuthorization requirement, PublicUrlResolver publicUrl)
     {
-        var requirement = ToolAuthorization.For(tool);
         if (!requirement.IsProtected) return null;
 
         var user = request.User ?? new ClaimsPrincipal(new ClaimsIdentity());
@@ -51,9 +50,7 @@ internal static class ToolCallAuthorizer
     private static CallToolResult Refusal(RequestContext<CallToolRequestParams> request, PublicUrlResolver publicUrl, ToolAuthorization requirement, string error, string message)
     {
         var http = request.Services?.GetService<IHttpContextAccessor>()?.HttpContext;
-        var metadataUrl = publicUrl.Resolve(http) + "/.well-known/oauth-protected-resource" + (http?.Request.Path.Value ?? "");
-        var challenge = $"Bearer resource_metadata=\"{metadataUrl}\", error=\"{error}\", error_description=\"{message.Replace("\"", "'")}\"";
-        if (requirement.Scopes.Count > 0) challenge += $", scope=\"{string.Join(' ', requirement.Scopes)}\"";
+        var challenge = McpBearerChallenge.Format(McpResourceUrls.MetadataUrl(publicUrl, http), error, message, requirement.Scopes);
         return new CallToolResult
         {
             IsError = true,

@@ -55,10 +55,11 @@ internal static class ToolCallFilter
         RequestContext<CallToolRequestParams> request, McpServerTool tool,
         McpRequestHandler<CallToolRequestParams, CallToolResult> next, CancellationToken cancellationToken)
     {
-        if (ToolAuthorization.For(tool).IsProtected)
+        if (request.Services?.GetService<ProtectedToolCatalog>() is { ByName.Count: > 0 } catalog
+            && catalog.ByName.TryGetValue(tool.ProtocolTool.Name, out var requirement) && requirement.IsProtected)
         {
-            var publicUrl = request.Services!.GetRequiredService<PublicUrlResolver>();
-            if (await ToolCallAuthorizer.CheckAsync(request, tool, publicUrl) is { } refusal) return (refusal, "unauthorized");
+            var publicUrl = request.Services.GetRequiredService<PublicUrlResolver>();
+            if (await ToolCallAuthorizer.CheckAsync(request, tool, requirement, publicUrl) is { } refusal) return (refusal, "unauthorized");
         }
 
         var validator = Validators.GetValue(tool, static t => ToolArgumentValidator.Compile(t.ProtocolTool.InputSchema));

@@ -30,6 +30,11 @@ internal static class ToolParameterBinding
             if (parameter.ParameterType == typeof(ClientHints))
                 return new() { ExcludeFromSchema = true, BindParameter = static (_, args) => ClientHints.From(RequestOf(args)) };
 
+            // The caller is always there, like the cancellation token: signed in, or an anonymous principal, so a
+            // tool that serves both needs no null check (the SDK leaves it unbound when no one signed in).
+            if (parameter.ParameterType == typeof(ClaimsPrincipal))
+                return new() { ExcludeFromSchema = true, BindParameter = static (_, args) => RequestOf(args).User ?? new ClaimsPrincipal(new ClaimsIdentity()) };
+
             if (IsRequestValue(parameter.ParameterType) || isService?.IsService(parameter.ParameterType) == true)
                 return new() { ExcludeFromSchema = true, BindParameter = static (p, args) => ServiceOrDefault(p, args.Services?.GetService(p.ParameterType)) };
 

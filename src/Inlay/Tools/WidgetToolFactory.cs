@@ -13,8 +13,10 @@ namespace Inlay;
 
 /// <summary>
 /// Builds <see cref="WidgetTool"/>s. The tool is described as the SDK describes a plain tool (name, title, description,
-/// annotations, input schema, <c>[McpMeta]</c>, parameter binding), with an output schema from the data type and a
-/// result conversion that keeps text, data and widget-only metadata apart. The return type itself is never given to
+/// annotations, input schema, <c>[McpMeta]</c>, parameter binding), with an output schema from the data type (or from
+/// <c>OutputSchemaType</c> or <c>OutputSchema</c>, which win, as in the SDK) and a result conversion that keeps text,
+/// data and widget-only metadata apart. Unlike the SDK, a data return always gets an output schema, with or without
+/// <c>UseStructuredContent</c>: a widget renders <c>structuredContent</c>. The return type itself is never given to
 /// the serializer, so a <see cref="WidgetResult{T}"/> needs no serializer metadata under Native AOT.
 /// </summary>
 internal static class WidgetToolFactory
@@ -39,6 +41,7 @@ internal static class WidgetToolFactory
             Idempotent = createOptions?.Idempotent,
             OpenWorld = createOptions?.OpenWorld,
             ReadOnly = createOptions?.ReadOnly,
+            OutputSchema = createOptions?.OutputSchema,
             Icons = createOptions?.Icons,
             Meta = createOptions?.Meta,
             Metadata = createOptions?.Metadata,
@@ -48,12 +51,15 @@ internal static class WidgetToolFactory
         };
 
         ToolDescriptionFromAttributes.Apply(method, options);
+        if (widget.UsesClassWidget) widget = ClassWidgetBinding.Bind(method, options.Name!, widget);
         var outputType = OutputDataType(method.ReturnType);
         var outputJson = outputType is null ? json : StructuredOutputOptions(json);
+        // The SDK's tool gets no output schema (UseStructuredContent stays off), so it never serializes a result of its own.
         var tool = McpServerTool.Create(CreateFunction(method, target, createTarget, options.Name!, outputType, json, outputJson, options), options);
         var protocolTool = Clone(tool.ProtocolTool);
-        if (outputType is not null)
-            protocolTool.OutputSchema = AIJsonUtilities.CreateJsonSchema(outputType, serializerOptions: outputJson, inferenceOptions: options.SchemaCreateOptions);
+        protocolTool.OutputSchema = options.OutputSchema ?? (outputType is null ? null : AIJsonUtilities.CreateJsonSchema(outputType,
+            ToolDescriptionFromAttributes.ReturnDescription(method), serializerOptions: outputJson, inferenceOptions: options.SchemaCreateOptions));
+        if (protocolTool.OutputSchema is null) protocolTool.Description = ToolDescriptionFromAttributes.WithReturnDescription(protocolTool.Description, method);
 
         var inlay = services.GetRequiredService<IOptions<InlayOptions>>().Value;
         var declared = services.GetServices<WidgetDeclaration>().FirstOrDefault(w => w.Uri == widget.WidgetUri);

@@ -296,7 +296,13 @@ internal sealed class SchemaCompiler
 
     private static string Escape(string name) => name.Replace("~", "~0").Replace("/", "~1");
 
-    private static int? Int(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) ? i : null;
+    /// <summary>A count keyword's value; JSON Schema counts <c>2.0</c> as the integer 2, so it is read as one.</summary>
+    private static int? Int(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Number) return null;
+        if (value.TryGetInt32(out var i)) return i;
+        return value.TryGetDouble(out var d) && Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue ? (int)d : null;
+    }
 
     private static double? Double(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) ? d : null;
 }

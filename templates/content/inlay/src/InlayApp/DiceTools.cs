@@ -20,7 +20,7 @@ public sealed class DiceTools
     /// <summary>Rolls dice; the widget shows each die and the total, and can roll again.</summary>
     [McpServerTool(Name = "roll_dice", Title = "Roll dice", ReadOnly = true, Destructive = false, OpenWorld = false)]
     [Description("Rolls dice and shows them in a widget.")]
-    [WidgetTool("ui://widget/dice.html", Invoking = "Rolling the dice…", Invoked = "Dice rolled")]
+    [WidgetTool(Invoking = "Rolling the dice…", Invoked = "Dice rolled")]
     public WidgetResult<DiceRoll> RollDice(
         [Description("How many dice to roll, 1 to 10.")] int count = 2,
         [Description("How many faces each die has, 2 to 100.")] int sides = 6)
