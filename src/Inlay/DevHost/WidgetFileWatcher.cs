@@ -11,7 +11,7 @@ namespace Inlay;
 /// render cache is dropped, and the dev host is told through <see cref="WidgetChangeEvents"/>. The server keeps running.
 /// Off with <c>Inlay:DevHost:WatchWidgets=false</c>.
 /// </summary>
-internal sealed class WidgetFileWatcher(
+internal sealed partial class WidgetFileWatcher(
     IEnumerable<WidgetDeclaration> widgets,
     IOptions<InlayOptions> options,
     IHostEnvironment environment,
@@ -83,7 +83,7 @@ internal sealed class WidgetFileWatcher(
         watcher.Renamed += (_, e) => onChange(e.ChangeType);
         watcher.EnableRaisingEvents = true;
         lock (_watchers) _watchers.Add(watcher);
-        logger.LogDebug("Inlay watches {Path} ({Filter}) for widget changes", directory, filter);
+        Watching(logger, directory, filter);
         return watcher;
     }
 
@@ -117,7 +117,7 @@ internal sealed class WidgetFileWatcher(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Inlay could not read the changed widget files again: {Message}", ex.Message);
+            RereadFailed(logger, ex.Message, ex);
         }
     }
 
@@ -139,4 +139,10 @@ internal sealed class WidgetFileWatcher(
         _timer?.Dispose();
         _timer = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Inlay watches {Path} ({Filter}) for widget changes")]
+    private static partial void Watching(ILogger logger, string path, string filter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inlay could not read the changed widget files again: {Message}")]
+    private static partial void RereadFailed(ILogger logger, string message, Exception exception);
 }

@@ -10,7 +10,7 @@ namespace Inlay;
 /// Validates every declaration before the app serves anything, failing start-up with one message that lists all
 /// problems, and once the server listens prints where the MCP endpoint and the widgets are served.
 /// </summary>
-internal sealed class InlayStartup(
+internal sealed partial class InlayStartup(
     IEnumerable<WidgetDeclaration> widgets,
     IEnumerable<McpServerTool> tools,
     IOptions<InlayOptions> options,
@@ -43,32 +43,32 @@ internal sealed class InlayStartup(
         await versions.RefreshAsync(cancellationToken);
 
         if (!originPolicy.KnowsPublicHost && !environment.IsDevelopment())
-            logger.LogWarning("The MCP endpoint accepts only loopback Host names: set Inlay:PublicUrl (or Inlay:AllowedHosts) to the name clients use to reach this server.");
+            OnlyLoopbackHosts(logger);
 
         if (endpoints.AssetPaths.Count > 0 && options.Value.WidgetCorsOrigins.Count == 0 && !environment.IsDevelopment())
-            logger.LogWarning("Widget assets are served, but no host sandbox origin may fetch them cross-origin: set Inlay:WidgetCorsOrigins, for example to https://*.web-sandbox.oaiusercontent.com for ChatGPT.");
+            NoAssetCorsOrigins(logger);
 
         if (widgets.Any(w => w.Html is AppPageHtmlSource) && options.Value.WidgetCorsOrigins.Count == 0 && !environment.IsDevelopment())
-            logger.LogWarning("Widgets are pages of this app, but no host sandbox origin may fetch its pages and data cross-origin: set Inlay:WidgetCorsOrigins, for example to https://*.web-sandbox.oaiusercontent.com for ChatGPT, and mark those endpoints RequireWidgetCors().");
+            NoPageCorsOrigins(logger);
 
         lifetime.ApplicationStarted.Register(() =>
         {
             readiness.MarkReady();
             var baseUrl = publicUrl.Resolve(null);
             foreach (var path in endpoints.McpPaths)
-                logger.LogInformation("Inlay MCP endpoint: {Url}", baseUrl + path);
+                McpEndpoint(logger, baseUrl + path);
             foreach (var path in endpoints.AssetPaths)
-                logger.LogInformation("Inlay widget assets: {Url}", baseUrl + path);
+                WidgetAssets(logger, baseUrl + path);
             foreach (var widget in widgets)
             {
                 if (versions.Current(widget.Uri) is { } version)
-                    logger.LogInformation("Inlay widget {Uri} is advertised as {Versioned}", widget.Uri, VersionedUri.Of(widget.Uri, version));
+                    WidgetAdvertised(logger, widget.Uri, VersionedUri.Of(widget.Uri, version));
             }
             if (!string.IsNullOrWhiteSpace(options.Value.WidgetAssetBaseUrl))
-                logger.LogInformation("Inlay widget documents load their assets from {AssetBaseUrl} (Inlay:WidgetAssetBaseUrl)", options.Value.WidgetAssetBaseUrl);
-            logger.LogInformation("Inlay public URL: {PublicUrl}", publicUrl.Describe());
+                AssetBaseUrl(logger, options.Value.WidgetAssetBaseUrl);
+            PublicUrl(logger, publicUrl.Describe());
             if (endpoints.DevHostPath is { } devHost)
-                logger.LogInformation("Inlay dev host: {Url}", baseUrl + devHost);
+                DevHost(logger, baseUrl + devHost);
         });
     }
 
@@ -84,4 +84,31 @@ internal sealed class InlayStartup(
             return $"Inlay:WidgetAssetBaseUrl '{configured}' must use https outside Development: hosts load widget assets only over https.";
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The MCP endpoint accepts only loopback Host names: set Inlay:PublicUrl (or Inlay:AllowedHosts) to the name clients use to reach this server.")]
+    private static partial void OnlyLoopbackHosts(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Widget assets are served, but no host sandbox origin may fetch them cross-origin: set Inlay:WidgetCorsOrigins, for example to https://*.web-sandbox.oaiusercontent.com for ChatGPT.")]
+    private static partial void NoAssetCorsOrigins(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Widgets are pages of this app, but no host sandbox origin may fetch its pages and data cross-origin: set Inlay:WidgetCorsOrigins, for example to https://*.web-sandbox.oaiusercontent.com for ChatGPT, and mark those endpoints RequireWidgetCors().")]
+    private static partial void NoPageCorsOrigins(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay MCP endpoint: {Url}")]
+    private static partial void McpEndpoint(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay widget assets: {Url}")]
+    private static partial void WidgetAssets(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay widget {Uri} is advertised as {Versioned}")]
+    private static partial void WidgetAdvertised(ILogger logger, string uri, string versioned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay widget documents load their assets from {AssetBaseUrl} (Inlay:WidgetAssetBaseUrl)")]
+    private static partial void AssetBaseUrl(ILogger logger, string? assetBaseUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay public URL: {PublicUrl}")]
+    private static partial void PublicUrl(ILogger logger, string publicUrl);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay dev host: {Url}")]
+    private static partial void DevHost(ILogger logger, string url);
 }

@@ -9,7 +9,7 @@ namespace Inlay;
 /// Checks every widget and tool declaration against the rules hosts enforce, collecting all problems so one start-up
 /// failure lists them all.
 /// </summary>
-internal sealed class DeclarationValidator(
+internal sealed partial class DeclarationValidator(
     IReadOnlyList<WidgetDeclaration> widgets,
     IReadOnlyList<McpServerTool> tools,
     InlayOptions options,
@@ -111,7 +111,7 @@ internal sealed class DeclarationValidator(
         if (a?.DestructiveHint is null) missing.Add("Destructive");
         if (a?.OpenWorldHint is null) missing.Add("OpenWorld");
         if (missing.Count > 0)
-            logger.LogWarning("Tool '{Tool}' does not set the annotation hints {Hints}; ChatGPT requires them. Set them on [McpServerTool].", toolName, string.Join(", ", missing));
+            MissingHints(logger, toolName, string.Join(", ", missing));
     }
 
     private static bool IsUiUri(string uri) =>
@@ -127,4 +127,7 @@ internal sealed class DeclarationValidator(
             _ => false,
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tool '{Tool}' does not set the annotation hints {Hints}; ChatGPT requires them. Set them on [McpServerTool].")]
+    private static partial void MissingHints(ILogger logger, string tool, string hints);
 }

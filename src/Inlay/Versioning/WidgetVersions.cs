@@ -11,7 +11,7 @@ namespace Inlay;
 /// Tool and resource listings read <see cref="Current"/> on every request, which is a dictionary lookup; they rebuild
 /// their cached descriptors only when it changes. Pages of the app have no version: they are rendered on every read.
 /// </summary>
-internal sealed class WidgetVersions(
+internal sealed partial class WidgetVersions(
     IEnumerable<WidgetDeclaration> widgets,
     IOptions<InlayOptions> options,
     IHostEnvironment environment,
@@ -66,7 +66,7 @@ internal sealed class WidgetVersions(
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException)
                 {
-                    logger.LogWarning("Inlay could not compute the version of widget '{Uri}' from {Source}: {Message}", widget.Uri, widget.Html.Description, ex.Message);
+                    VersionFailed(logger, widget.Uri, widget.Html.Description, ex.Message);
                     if (_current.TryGetValue(widget.Uri, out var previous)) versions[widget.Uri] = previous;
                 }
             }
@@ -88,4 +88,7 @@ internal sealed class WidgetVersions(
             _refreshing.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inlay could not compute the version of widget '{Uri}' from {Source}: {Message}")]
+    private static partial void VersionFailed(ILogger logger, string uri, string source, string message);
 }
