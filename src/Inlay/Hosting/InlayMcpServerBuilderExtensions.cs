@@ -109,7 +109,8 @@ public static class InlayMcpServerBuilderExtensions
         if (services.Any(d => d.ServiceType == typeof(InlayMarker))) return;
         services.AddSingleton<InlayMarker>();
 
-        services.AddOptions<InlayOptions>().BindConfiguration(InlayOptions.SectionName);
+        services.AddOptions<InlayOptions>().BindConfiguration(InlayOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InlayOptions>, InlayOptionsValidator>());
         services.AddHttpContextAccessor();
         WidgetAssetEndpoints.AddWidgetAssetServices(services);
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, McpRateLimitPolicy>(McpRateLimitPolicy.Name));

@@ -33,10 +33,6 @@ internal sealed partial class InlayStartup(
         var validator = new DeclarationValidator(
             [.. widgets], [.. tools], options.Value, environment.IsDevelopment(), environment.ContentRootFileProvider, logger);
         var problems = new List<string>();
-        if (publicUrl.ValidateConfigured() is { } publicUrlProblem) problems.Add(publicUrlProblem);
-        if (ValidateAssetBaseUrl(options.Value.WidgetAssetBaseUrl, environment.IsDevelopment()) is { } assetBaseProblem) problems.Add(assetBaseProblem);
-        if (options.Value.Widgets.RetainPreviousGenerations < TimeSpan.Zero)
-            problems.Add($"Inlay:Widgets:RetainPreviousGenerations '{options.Value.Widgets.RetainPreviousGenerations}' is negative; use 0 to keep no previous asset generations.");
         problems.AddRange(await validator.ValidateAsync(cancellationToken));
         problems.AddRange(await ToolAuthorizationCheck.FindProblemsAsync(tools, services));
         if (problems.Count > 0) throw new InlayValidationException(problems);
@@ -73,17 +69,6 @@ internal sealed partial class InlayStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>A problem with <see cref="InlayOptions.WidgetAssetBaseUrl"/>, or <see langword="null"/> when it is unset or fine.</summary>
-    internal static string? ValidateAssetBaseUrl(string? configured, bool isDevelopment)
-    {
-        if (string.IsNullOrWhiteSpace(configured)) return null;
-        if (PublicUrlResolver.Normalize(configured) is not { } url)
-            return $"Inlay:WidgetAssetBaseUrl '{configured}' is not an absolute http(s) URL without query or fragment, such as https://cdn.example.com/myapp/widgets.";
-        if (!isDevelopment && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            return $"Inlay:WidgetAssetBaseUrl '{configured}' must use https outside Development: hosts load widget assets only over https.";
-        return null;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The MCP endpoint accepts only loopback Host names: set Inlay:PublicUrl (or Inlay:AllowedHosts) to the name clients use to reach this server.")]
     private static partial void OnlyLoopbackHosts(ILogger logger);
