@@ -141,6 +141,3 @@ public static class InlayMcpServerBuilderExtensions
         builder.WithMessageFilters(filters => filters.AddOutgoingFilter(SecuritySchemesFilter.Create));
     }
 }
-
-/// <summary>Marks a service collection that already has Inlay's services.</summary>
-internal sealed class InlayMarker;
