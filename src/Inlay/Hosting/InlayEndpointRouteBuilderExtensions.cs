@@ -12,7 +12,8 @@ public static class InlayEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections: Host and Origin checks against DNS rebinding,
     /// a body size limit, JSON parse errors answered as JSON-RPC errors, and no stack traces in any response. Also serves
-    /// the files of widgets built into asset folders, with CORS for the hosts' sandbox origins.
+    /// the files of widgets built into asset folders, with CORS for the hosts' sandbox origins. Then each
+    /// <see cref="InlayExtension"/> maps its endpoints (the dev host of <c>Inlay.DevHost</c>, in Development).
     /// With <c>Inlay:RateLimit</c> on, the MCP endpoint requires Inlay's rate-limiter policy; the app runs the rate
     /// limiter middleware (<c>app.UseRateLimiter()</c>), or start-up fails saying so. Maps only: it adds no middleware.
     /// </summary>
@@ -32,7 +33,7 @@ public static class InlayEndpointRouteBuilderExtensions
         var registry = services.GetRequiredService<InlayEndpointRegistry>();
         registry.AddMcpPath(pattern);
         registry.AddAssetPaths(WidgetAssetEndpoints.Map(endpoints, services.GetServices<WidgetDeclaration>()));
-        if (DevHostEndpoints.Map(endpoints, pattern)) registry.DevHostPath = DevHostEndpoints.Path;
+        foreach (var extension in services.GetServices<InlayExtension>()) extension.MapEndpoints(endpoints, pattern);
         return mcp;
     }
 }

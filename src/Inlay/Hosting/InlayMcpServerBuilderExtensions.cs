@@ -118,12 +118,12 @@ public static class InlayMcpServerBuilderExtensions
         services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<RateLimiterMiddlewareCheck>());
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
-        services.TryAddSingleton<DevSandboxServer>();
         services.TryAddSingleton<InlayReadiness>();
         services.TryAddSingleton<WidgetResourceCatalog>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WidgetGenerationStore>();
         services.TryAddSingleton<WidgetVersions>();
+        services.TryAddSingleton<IWidgetVersions>(static sp => sp.GetRequiredService<WidgetVersions>());
         services.TryAddSingleton<AppPipeline>();
         services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<AppPipeline>());
         services.TryAddSingleton<AppPageRenderer>();
@@ -136,8 +136,8 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, WidgetResourceSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ToolSchemaExportService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InlayStartup>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WidgetFileWatcher>());
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallFilter.Create));
         builder.WithMessageFilters(filters => filters.AddOutgoingFilter(SecuritySchemesFilter.Create));
+        InlayExtensionDiscovery.AddNamedExtensions(services);
     }
 }

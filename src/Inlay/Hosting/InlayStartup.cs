@@ -63,8 +63,6 @@ internal sealed partial class InlayStartup(
             if (!string.IsNullOrWhiteSpace(options.Value.WidgetAssetBaseUrl))
                 AssetBaseUrl(logger, options.Value.WidgetAssetBaseUrl);
             PublicUrl(logger, publicUrl.Describe());
-            if (endpoints.DevHostPath is { } devHost)
-                DevHost(logger, baseUrl + devHost);
         });
     }
 
@@ -93,7 +91,4 @@ internal sealed partial class InlayStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inlay public URL: {PublicUrl}")]
     private static partial void PublicUrl(ILogger logger, string publicUrl);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay dev host: {Url}")]
-    private static partial void DevHost(ILogger logger, string url);
 }

@@ -36,6 +36,8 @@ public sealed class ProbeApp : IAsyncDisposable
         builder.Services.AddMcpServer().WithHttpTransport(http => http.Stateless = true).WithInlay()
             .WithWidget("ui://widget/probe.html", WidgetHtmlSource.FromFile("Probe/probe.html"))
             .WithWidgetTools<ProbeTools>();
+        // The test host's entry assembly names no extensions, so the dev host is added here.
+        builder.Services.AddInlayDevHost();
         var app = builder.Build();
         app.MapInlay();
         await app.StartAsync();
