@@ -25,6 +25,13 @@ public sealed class InlayOptions
     /// </summary>
     public string? WidgetAssetBaseUrl { get; set; }
 
+    /// <summary>
+    /// The hosts the app targets, by id (<see cref="HostIds"/>: <c>chatgpt</c>, <c>claude</c>, <c>mcp-apps</c>); empty
+    /// (the default) targets all of them. Start-up warns about declarations that cannot work in a targeted host, and a
+    /// targeted host that calls gets its own form of the wire (Claude's <c>ui.domain</c>); others get the standard form.
+    /// </summary>
+    public List<string> Hosts { get; } = [];
+
     /// <summary>The dialects widgets are served in unless a widget says otherwise. Defaults to MCP Apps.</summary>
     public WidgetDialects DefaultDialects { get; set; } = WidgetDialects.McpApps;
 

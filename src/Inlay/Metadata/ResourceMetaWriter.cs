@@ -45,6 +45,18 @@ internal static class ResourceMetaWriter
         return meta;
     }
 
+    /// <summary>
+    /// A copy of a content item's <c>_meta</c> (from <see cref="ForContents"/>) whose <c>ui.domain</c> and
+    /// <c>openai/widgetDomain</c> are <paramref name="domain"/>: the form the calling host accepts.
+    /// </summary>
+    public static JsonObject WithDomain(JsonObject contentsMeta, string domain)
+    {
+        var meta = (JsonObject)contentsMeta.DeepClone();
+        if (meta["ui"] is JsonObject ui) ui["domain"] = domain;
+        meta["openai/widgetDomain"] = domain;
+        return meta;
+    }
+
     /// <summary>The static <c>_meta</c> of the <c>resources/list</c> entry: presentation hints that do not depend on the request.</summary>
     public static JsonObject? ForListing(WidgetDeclaration widget)
     {

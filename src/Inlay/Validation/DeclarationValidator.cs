@@ -21,9 +21,11 @@ internal sealed partial class DeclarationValidator(
     public const int MaxStatusTextLength = 64;
 
     private readonly List<string> _problems = [];
+    private readonly HostTargets _hosts = new(options.Hosts);
 
     public async Task<IReadOnlyList<string>> ValidateAsync(CancellationToken cancellationToken)
     {
+        CheckHostTargets();
         var servedUris = CheckWidgets();
         await CheckWidgetHtmlAsync(cancellationToken);
         CheckTools(servedUris);
@@ -50,8 +52,22 @@ internal sealed partial class DeclarationValidator(
                 _problems.Add($"{name}: Domain '{widget.Domain}' {domainProblem}.");
             if (widget.Dialects is { } dialects && (dialects & ~WidgetDialects.Both) != 0 || widget.Dialects == 0)
                 _problems.Add($"{name}: Dialects '{widget.Dialects}' is not McpApps, Skybridge or Both.");
+            WarnOnHosts(widget);
         }
         return served;
+    }
+
+    private void CheckHostTargets()
+    {
+        foreach (var id in HostTargets.UnknownIds(options.Hosts))
+            _problems.Add($"Inlay:Hosts names '{id}', which is not a host Inlay knows: use {string.Join(", ", HostProfiles.All.Select(h => h.Id))}.");
+    }
+
+    /// <summary>Warns about each targeted host the widget cannot work in; the widget still serves the others.</summary>
+    private void WarnOnHosts(WidgetDeclaration widget)
+    {
+        foreach (var finding in HostCompatibility.Check(WidgetServing.For(widget, options), _hosts.Profiles))
+            logger.LogWarning("[{Rule}] widget '{Widget}' in {Host}: {Problem}", finding.Rule.Id, finding.WidgetUri, finding.Host.Name, finding.Problem);
     }
 
     private async Task CheckWidgetHtmlAsync(CancellationToken cancellationToken)

@@ -79,7 +79,7 @@ public sealed class WidgetAttribute(string uri) : Attribute
     /// <summary>Whether the host should draw a border around the widget. Unset lets the host decide.</summary>
     public bool PrefersBorder { get => _prefersBorder ?? false; set => _prefersBorder = value; }
 
-    /// <summary>A dedicated sandbox origin (<c>_meta.ui.domain</c> and <c>openai/widgetDomain</c>).</summary>
+    /// <summary>A dedicated sandbox origin (<c>_meta.ui.domain</c> and <c>openai/widgetDomain</c>), sent in each host's form.</summary>
     public string? Domain { get; set; }
 
     /// <summary>Browser permissions the widget asks for.</summary>
@@ -87,6 +87,9 @@ public sealed class WidgetAttribute(string uri) : Attribute
 
     /// <summary>The dialects to serve; unset (0) uses the global default.</summary>
     public WidgetDialects Dialects { get; set; }
+
+    /// <summary>The display modes the widget uses; unset (0) means inline only.</summary>
+    public WidgetDisplayModes DisplayModes { get; set; }
 
     /// <summary>Builds the declaration this attribute describes.</summary>
     /// <param name="declaringType">The class the attribute is on.</param>
@@ -103,6 +106,7 @@ public sealed class WidgetAttribute(string uri) : Attribute
             Domain = Domain,
             Permissions = Permissions,
             Dialects = Dialects == 0 ? null : Dialects,
+            DisplayModes = DisplayModes == 0 ? WidgetDisplayModes.Inline : DisplayModes,
         };
         widget.Csp.ConnectDomains.AddRange(ConnectDomains);
         widget.Csp.ResourceDomains.AddRange(ResourceDomains);

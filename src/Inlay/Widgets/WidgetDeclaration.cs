@@ -46,7 +46,8 @@ public sealed class WidgetDeclaration
 
     /// <summary>
     /// A dedicated sandbox origin such as <c>https://myapp.example.com</c> (<c>_meta.ui.domain</c> and
-    /// <c>openai/widgetDomain</c>); ChatGPT requires one for app submission. Emitted only when set.
+    /// <c>openai/widgetDomain</c>); ChatGPT requires one for app submission. Emitted only when set, in the calling
+    /// host's form: Claude gets its hash of the MCP endpoint URL instead (see <see cref="HostProfiles"/>).
     /// </summary>
     public string? Domain { get; set; }
 
@@ -55,6 +56,12 @@ public sealed class WidgetDeclaration
 
     /// <summary>The dialects to serve; <see langword="null"/> uses <see cref="InlayOptions.DefaultDialects"/>.</summary>
     public WidgetDialects? Dialects { get; set; }
+
+    /// <summary>
+    /// The display modes the widget uses; inline by default. Checked at start-up against the targeted hosts
+    /// (<see cref="InlayOptions.Hosts"/>), since not every host grants every mode.
+    /// </summary>
+    public WidgetDisplayModes DisplayModes { get; set; } = WidgetDisplayModes.Inline;
 
     /// <summary>The resource name used when <see cref="Name"/> is not set: the URI's last segment without its extension.</summary>
     internal string EffectiveName

@@ -36,6 +36,9 @@ internal sealed class WidgetResource : McpServerResource
     private readonly AppPageRenderer? _pages;
     private readonly WidgetVersions? _versions;
     private readonly ConcurrentDictionary<string, Lazy<Task<TextResourceContents>>> _rendered = new(StringComparer.Ordinal);
+    private readonly WidgetDomainForHost? _domains;
+    // The rendered item with another host's ui.domain, per public URL and domain: built once, like the render.
+    private readonly ConcurrentDictionary<(string PublicBaseUrl, string Domain), TextResourceContents> _withHostDomain = new();
     private readonly ResourceTemplate _declaredListing;
     private Listed _listed;
     private string? _renderedVersion;
@@ -51,9 +54,11 @@ internal sealed class WidgetResource : McpServerResource
     /// </param>
     /// <param name="pages">Renders widgets that are pages of the app; needed only for those.</param>
     /// <param name="versions">The widgets' content versions; without them the resource is listed at its declared URI.</param>
+    /// <param name="domains">The <c>ui.domain</c> each calling host gets; without it, the declared one for all.</param>
     public WidgetResource(WidgetDeclaration widget, string uri, string mimeType, IFileProvider contentRoot, PublicUrlResolver publicUrl,
-        string? assetBaseUrl = null, AppPageRenderer? pages = null, WidgetVersions? versions = null)
+        string? assetBaseUrl = null, AppPageRenderer? pages = null, WidgetVersions? versions = null, WidgetDomainForHost? domains = null)
     {
+        _domains = domains;
         _assetBaseUrl = assetBaseUrl;
         _pages = pages;
         _versions = versions;
@@ -125,6 +130,9 @@ internal sealed class WidgetResource : McpServerResource
         var contents = _widget.Html is AppPageHtmlSource
             ? await BuildAsync(publicBaseUrl, cancellationToken)
             : await RenderAsync(publicBaseUrl, cancellationToken);
+        // Only a declared domain can differ per host, so other widgets skip host detection altogether.
+        if (_widget.Domain is not null && _domains?.For(_widget.Domain, request, http) is { } domain && !string.Equals(domain, _widget.Domain, StringComparison.Ordinal))
+            contents = WithHostDomain(contents, publicBaseUrl, domain);
         if (!string.Equals(contents.Uri, requested, StringComparison.Ordinal))
             contents = new TextResourceContents { Uri = requested, MimeType = contents.MimeType, Text = contents.Text, Meta = contents.Meta };
         // A fresh result each time: the SDK may add protocol fields to the result it sends.
@@ -132,6 +140,18 @@ internal sealed class WidgetResource : McpServerResource
     }
 
     private string? CurrentVersion => _versions?.Current(_widget.Uri);
+
+    private TextResourceContents WithHostDomain(TextResourceContents contents, string publicBaseUrl, string domain)
+    {
+        TextResourceContents Build() => new() { Uri = contents.Uri, MimeType = contents.MimeType, Text = contents.Text, Meta = ResourceMetaWriter.WithDomain(contents.Meta!, domain) };
+        // A page of the app is rendered on every read, so its variant is too.
+        if (_widget.Html is AppPageHtmlSource) return Build();
+        var key = (publicBaseUrl, domain);
+        if (_withHostDomain.TryGetValue(key, out var cached) && ReferenceEquals(cached.Text, contents.Text)) return cached;
+        var built = Build();
+        if (_withHostDomain.Count < MaxCachedPublicUrls || _withHostDomain.ContainsKey(key)) _withHostDomain[key] = built;
+        return built;
+    }
 
     private Resource Listing(string? version)
     {

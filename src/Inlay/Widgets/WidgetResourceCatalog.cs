@@ -18,10 +18,11 @@ internal sealed class WidgetResourceCatalog(
     private readonly Lazy<IReadOnlyList<WidgetResource>> _resources = new(() =>
     {
         var assetBaseUrl = string.IsNullOrWhiteSpace(inlay.Value.WidgetAssetBaseUrl) ? null : PublicUrlResolver.Normalize(inlay.Value.WidgetAssetBaseUrl);
+        var domains = new WidgetDomainForHost(publicUrl, new HostTargets(inlay.Value.Hosts));
         return
         [
             .. widgets.SelectMany(widget => WidgetServing.For(widget, inlay.Value).Resources()
-                .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl, pages, versions))),
+                .Select(served => new WidgetResource(widget, served.Uri, served.MimeType, environment.ContentRootFileProvider, publicUrl, assetBaseUrl, pages, versions, domains))),
         ];
     });
 

@@ -8,6 +8,7 @@ import { Rpc, RpcError } from "./rpc";
 import { observeSize } from "./resize";
 import { widgetStateStore, type WidgetStateStore } from "./widget-state-store";
 import { checkExternalUrl } from "./external-url";
+import { applyHostStyles, hostStylesOf } from "./host-styles";
 import type {
   CallToolResult,
   ContentBlock,
@@ -88,7 +89,7 @@ function initialSnapshot(): InlaySnapshot {
     host: openai() ? "openai" : window.parent !== window ? "mcp-apps" : "none",
     connected: false,
     toolInput: null,
-    toolInputPartial: false,
+    toolInputPartial: null,
     toolOutput: null,
     toolResponseMetadata: null,
     toolResult: null,
@@ -104,6 +105,7 @@ function initialSnapshot(): InlaySnapshot {
     hostInfo: null,
     hostCapabilities: null,
     hostContext: {},
+    hostStyles: { variables: {}, fromHost: false, fonts: null },
   };
 }
 
@@ -131,6 +133,10 @@ export class InlayApp {
   private stopResize?: () => void;
   private store: WidgetStateStore;
   private instanceId?: string;
+  /** A complete `tool-input` arrived and no result or cancellation since: later partial input is stale. */
+  private inputFinal = false;
+  /** What the document's host styles were last written from. */
+  private stylesKey?: string;
   readonly appInfo: Implementation;
 
   /** Prefer {@link createInlayApp}: constructing directly bypasses the page-wide singleton. */
@@ -314,6 +320,7 @@ export class InlayApp {
     removeEventListener(OPEN_LINK_EVENT, this.onOpenLink);
     this.rpc?.close();
     this.stopResize?.();
+    applyHostStyles(null, this.snapshot.theme);
     this.listeners.clear();
     if (instance === this) instance = undefined;
   }
@@ -360,17 +367,25 @@ export class InlayApp {
 
   private onNotification = (method: string, p: Record<string, unknown>): void => {
     const name = method.slice(method.lastIndexOf("/") + 1);
-    if (name === "tool-input" || name === "tool-input-partial") {
-      this.update({ toolInput: p.arguments ?? {}, toolInputPartial: name !== "tool-input" });
+    if (name === "tool-input-partial") {
+      // Partial arguments stream before the complete ones; once those came, a late partial is stale until the
+      // call ends (a later call of the same view may stream again).
+      if (!this.inputFinal) this.update({ toolInputPartial: isObject(p.arguments) ? p.arguments : {} });
+    } else if (name === "tool-input") {
+      this.inputFinal = true;
+      this.update({ toolInput: p.arguments ?? {}, toolInputPartial: null });
     } else if (name === "tool-result") {
+      this.inputFinal = false;
       this.update({
+        toolInputPartial: null,
         toolResult: p as CallToolResult,
         toolOutput: p.structuredContent ?? null,
         toolResponseMetadata: (p._meta as JsonObject) ?? null,
         toolCancelled: null,
       });
     } else if (name === "tool-cancelled") {
-      this.update({ toolCancelled: { reason: p.reason as string | undefined } });
+      this.inputFinal = false;
+      this.update({ toolInputPartial: null, toolCancelled: { reason: p.reason as string | undefined } });
     } else if (name === "host-context-changed") {
       this.applyHostContext(p as HostContext);
     }
@@ -395,6 +410,14 @@ export class InlayApp {
         if (saved !== undefined) next.widgetState = saved;
         else if (next.widgetState != null) this.store.save(id, next.widgetState);
       }
+    }
+    // The host's look follows the host context, the theme and the host; the document is touched only on a change.
+    const styles = hostStylesOf(next.hostContext, next.theme, next.host === "openai");
+    const json = JSON.stringify(styles);
+    if (json !== JSON.stringify(this.snapshot.hostStyles)) next.hostStyles = styles;
+    if (json + next.theme !== this.stylesKey) {
+      this.stylesKey = json + next.theme;
+      applyHostStyles(styles, next.theme);
     }
     this.snapshot = next;
     for (const listener of this.listeners) listener();

@@ -133,9 +133,14 @@ export interface InlaySnapshot {
   host: "openai" | "mcp-apps" | "none";
   /** True once the MCP Apps `ui/initialize` handshake has completed. */
   connected: boolean;
+  /** The tool's complete arguments (`ui/notifications/tool-input`, ChatGPT's `toolInput`); null until they arrive. */
   toolInput: unknown;
-  /** True while `toolInput` holds streamed, partial arguments (`tool-input-partial`). */
-  toolInputPartial: boolean;
+  /**
+   * The latest partial arguments while the model streams them (`ui/notifications/tool-input-partial`), null when
+   * nothing is streaming: cleared by the complete `tool-input`, a result or a cancellation. Partials that arrive
+   * after the complete arguments (and before that call's result) are stale and ignored.
+   */
+  toolInputPartial: JsonObject | null;
   /** `structuredContent` of the tool result (ChatGPT's `toolOutput`). */
   toolOutput: unknown;
   /** `_meta` of the tool result (ChatGPT's `toolResponseMetadata`). */
@@ -157,6 +162,21 @@ export interface InlaySnapshot {
   hostCapabilities: HostCapabilities | null;
   /** The merged MCP Apps host context (empty in hosts that never sent one). */
   hostContext: HostContext;
+  /** The host's design tokens and fonts as applied to the document (see `useHostStyles`). */
+  hostStyles: HostStyles;
+}
+
+/** The host's design tokens and fonts as applied to the document (`hostContext.styles`, or ChatGPT's theme). */
+export interface HostStyles {
+  /**
+   * The CSS custom properties on `:root` now: the host's `styles.variables` (those that pass the filter), else in
+   * ChatGPT a palette derived from its theme, else none.
+   */
+  variables: Readonly<Record<string, string>>;
+  /** True when the host supplied the variables; false when they were derived from ChatGPT's theme, or are absent. */
+  fromHost: boolean;
+  /** The host's font CSS (`styles.css.fonts`), or null. Only its `@font-face` and `@import` rules are applied. */
+  fonts: string | null;
 }
 
 /** Widget state in the Apps SDK's structured shape: only `modelContent` is shown to the model. */

@@ -113,6 +113,57 @@ describe("handshake", () => {
   });
 });
 
+describe("streamed tool input (tool-input-partial)", () => {
+  const partial = (args: unknown) => host.notify("ui/notifications/tool-input-partial", { arguments: args });
+  const final = (args: unknown) => host.notify("ui/notifications/tool-input", { arguments: args });
+  const state = () => {
+    const { toolInput, toolInputPartial } = app!.getSnapshot();
+    return { toolInput, toolInputPartial };
+  };
+
+  it("keeps the latest partial arguments apart from the complete ones, until those arrive", async () => {
+    await connected();
+    partial({ title: "Bu" });
+    expect(state()).toEqual({ toolInput: null, toolInputPartial: { title: "Bu" } });
+    partial({ title: "Buy mi", column: "to" });
+    expect(state()).toEqual({ toolInput: null, toolInputPartial: { title: "Buy mi", column: "to" } });
+    final({ title: "Buy milk", column: "todo" });
+    expect(state()).toEqual({ toolInput: { title: "Buy milk", column: "todo" }, toolInputPartial: null });
+  });
+
+  it("ignores partials that arrive after the complete arguments, until the call ends", async () => {
+    await connected();
+    partial({ title: "Buy" });
+    final({ title: "Buy milk" });
+    const seen = vi.fn();
+    app!.subscribe(seen);
+    partial({ title: "Buy" }); // stale: the host must stop streaming once tool-input is sent
+    expect(state()).toEqual({ toolInput: { title: "Buy milk" }, toolInputPartial: null });
+    expect(seen).not.toHaveBeenCalled();
+
+    host.notify("ui/notifications/tool-result", { structuredContent: { ok: true } });
+    partial({ title: "Call" }); // a later call of the same view streams again
+    expect(state()).toEqual({ toolInput: { title: "Buy milk" }, toolInputPartial: { title: "Call" } });
+  });
+
+  it("drops the partial arguments when the call is cancelled or the result comes first", async () => {
+    await connected();
+    partial({ title: "Bu" });
+    host.notify("ui/notifications/tool-cancelled", { reason: "user" });
+    expect(state()).toEqual({ toolInput: null, toolInputPartial: null });
+    partial({ title: "Again" });
+    expect(state().toolInputPartial).toEqual({ title: "Again" });
+    host.notify("ui/notifications/tool-result", { structuredContent: {} });
+    expect(state().toolInputPartial).toBeNull();
+  });
+
+  it("treats arguments that are not an object as empty", async () => {
+    await connected();
+    partial("not an object");
+    expect(state().toolInputPartial).toEqual({});
+  });
+});
+
 describe("notifications from the host", () => {
   it("stores streamed and final tool input, the result and a cancellation", async () => {
     const a = await connected();
@@ -120,10 +171,10 @@ describe("notifications from the host", () => {
     a.subscribe(seen);
 
     host.notify("ui/notifications/tool-input-partial", { arguments: { cartId: "c_" } });
-    expect(a.getSnapshot()).toMatchObject({ toolInput: { cartId: "c_" }, toolInputPartial: true });
+    expect(a.getSnapshot()).toMatchObject({ toolInput: null, toolInputPartial: { cartId: "c_" } });
 
     host.notify("ui/notifications/tool-input", { arguments: { cartId: "c_42" } });
-    expect(a.getSnapshot()).toMatchObject({ toolInput: { cartId: "c_42" }, toolInputPartial: false });
+    expect(a.getSnapshot()).toMatchObject({ toolInput: { cartId: "c_42" }, toolInputPartial: null });
 
     const result = {
       content: [{ type: "text", text: "Cart c_42 has 2 items." }],

@@ -8,7 +8,7 @@ import {
   ErrorBoundary,
   useCallTool,
   useDisplayMode,
-  useInlay,
+  useHostStyles,
   useLocale,
   useMaxHeight,
   useOpenAIGlobal,
@@ -19,13 +19,15 @@ import {
   useTheme,
   useToolData,
   useToolInput,
+  useToolInputPartial,
   useToolOutput,
   useToolResponseMetadata,
   useUserAgent,
   useWidgetProps,
   useWidgetState,
 } from "../src/react";
-import { FakeHost, installOpenAi, removeOpenAi, resetParent, setGlobals, tick } from "./fake-host";
+import { chatGptStyleVariables } from "../src/host-styles";
+import { FakeHost, initializeResult, installOpenAi, removeOpenAi, resetParent, setGlobals, tick } from "./fake-host";
 
 afterEach(() => {
   cleanup();
@@ -51,7 +53,7 @@ function Probe() {
     safeArea: useSafeArea(),
     userAgent: useUserAgent(),
     globalTheme: useOpenAIGlobal("theme"),
-    partial: useInlay((s) => s.toolInputPartial),
+    streaming: useToolInputPartial(),
   };
   return (
     <dl>
@@ -88,10 +90,11 @@ describe("hooks in an MCP Apps host", () => {
     expect(text("output")).toBe("null");
 
     act(() => host.notify("ui/notifications/tool-input-partial", { arguments: { cartId: "c" } }));
-    expect(text("input")).toBe(json({ cartId: "c" }));
-    expect(text("partial")).toBe("true");
+    expect(text("input")).toBe("null");
+    expect(text("streaming")).toBe(json({ input: { cartId: "c" }, partial: true }));
     act(() => host.notify("ui/notifications/tool-input", { arguments: { cartId: "c_42" } }));
-    expect(text("partial")).toBe("false");
+    expect(text("input")).toBe(json({ cartId: "c_42" }));
+    expect(text("streaming")).toBe(json({ input: { cartId: "c_42" }, partial: false }));
     act(() =>
       host.notify("ui/notifications/tool-result", {
         structuredContent: { items: ["pz-1"] },
@@ -198,6 +201,53 @@ describe("hooks in an MCP Apps host", () => {
     expect(host.of("ui/request-display-mode")[0]!.params).toEqual({ mode: "fullscreen" });
   });
 
+  it("useToolInputPartial renders streamed arguments, then the complete ones, and keeps its identity", async () => {
+    const host = mcpHost();
+    const seen: unknown[] = [];
+    function Title() {
+      const streaming = useToolInputPartial<{ title: string }>();
+      seen.push(streaming);
+      return <p data-testid="title">{`${streaming.input?.title ?? "-"}${streaming.partial ? "…" : ""}`}</p>;
+    }
+    const { rerender } = render(<Title />);
+    await initialized(host);
+    expect(text("title")).toBe("-");
+    act(() => host.notify("ui/notifications/tool-input-partial", { arguments: { title: "Bu" } }));
+    expect(text("title")).toBe("Bu…");
+    act(() => host.notify("ui/notifications/tool-input-partial", { arguments: { title: "Buy mi" } }));
+    expect(text("title")).toBe("Buy mi…");
+    act(() => host.notify("ui/notifications/tool-input", { arguments: { title: "Buy milk" } }));
+    expect(text("title")).toBe("Buy milk");
+    act(() => host.notify("ui/notifications/tool-input-partial", { arguments: { title: "Bu" } }));
+    expect(text("title")).toBe("Buy milk");
+    const last = seen.at(-1);
+    rerender(<Title />);
+    expect(seen.at(-1)).toBe(last);
+  });
+
+  it("useHostStyles returns the applied variables and whether the host supplied them", async () => {
+    const host = new FakeHost().install();
+    host.handlers["ui/initialize"] = () =>
+      initializeResult({ hostContext: { theme: "light", styles: { variables: { "--color-text-primary": "#111" } } } });
+    function Styles() {
+      return <p data-testid="styles">{json(useHostStyles())}</p>;
+    }
+    render(<Styles />);
+    expect(text("styles")).toBe(json({ variables: {}, fromHost: false, fonts: null }));
+    await initialized(host);
+    await waitFor(() =>
+      expect(text("styles")).toBe(json({ variables: { "--color-text-primary": "#111" }, fromHost: true, fonts: null })),
+    );
+    act(() =>
+      host.notify("ui/notifications/host-context-changed", {
+        styles: { variables: { "--color-text-primary": "#eee" }, css: { fonts: "@import url(a.css);" } },
+      }),
+    );
+    expect(text("styles")).toBe(
+      json({ variables: { "--color-text-primary": "#eee" }, fromHost: true, fonts: "@import url(a.css);" }),
+    );
+  });
+
   it("action hooks return stable functions", () => {
     mcpHost();
     const seen = new Set<unknown>();
@@ -248,6 +298,18 @@ describe("hooks in ChatGPT", () => {
     fireEvent.click(button);
     expect(oa.setWidgetState).toHaveBeenCalledWith({ count: 6 });
     expect(button.textContent).toBe("6");
+  });
+
+  it("useHostStyles returns the palette derived from the theme, not from the host", () => {
+    installOpenAi({ theme: "light" });
+    function Styles() {
+      const { variables, fromHost } = useHostStyles();
+      return <p data-testid="styles">{json({ bg: variables["--color-background-primary"], fromHost })}</p>;
+    }
+    render(<Styles />);
+    expect(text("styles")).toBe(json({ bg: chatGptStyleVariables("light")["--color-background-primary"], fromHost: false }));
+    act(() => setGlobals({ theme: "dark" }));
+    expect(text("styles")).toBe(json({ bg: "#212121", fromHost: false }));
   });
 
   it("useOpenAIGlobal reads view", () => {

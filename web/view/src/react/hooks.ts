@@ -2,11 +2,12 @@
  * React bindings over the page's InlayApp (useSyncExternalStore: tear-free, StrictMode-safe).
  * Every hook shares the single InlayApp from createInlayApp(), so mounting twice never reconnects.
  */
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useSyncExternalStore } from "react";
 import { createInlayApp, type InlayApp } from "../app";
 import type {
   CallToolResult,
   DisplayMode,
+  HostStyles,
   InlaySnapshot,
   JsonObject,
   OpenAiGlobals,
@@ -36,9 +37,23 @@ export const useWidgetProps = useToolOutput;
 /** Alias of {@link useToolOutput}. */
 export const useToolData = useToolOutput;
 
-/** The tool's arguments (possibly partial while they stream: see `useInlay(s => s.toolInputPartial)`). */
+/** The tool's complete arguments; null until they arrive (see {@link useToolInputPartial} for streamed ones). */
 export function useToolInput<T = JsonObject>(): T | null {
   return useInlay((s) => s.toolInput as T | null);
+}
+
+/**
+ * The tool's arguments as far as they are known, for rendering while the model streams them: `partial` is true
+ * while `input` holds the latest `ui/notifications/tool-input-partial` arguments (any field may be missing or still
+ * growing), false once `input` is the complete `tool-input` (or null: nothing yet). Do not act on partial input.
+ */
+export function useToolInputPartial<T = JsonObject>(): { input: Partial<T> | null; partial: boolean } {
+  const streamed = useInlay((s) => s.toolInputPartial);
+  const complete = useInlay((s) => s.toolInput);
+  return useMemo(
+    () => ({ input: (streamed ?? complete) as Partial<T> | null, partial: streamed !== null }),
+    [streamed, complete],
+  );
 }
 
 /** The tool result's `_meta` (ChatGPT's `toolResponseMetadata`). */
@@ -52,6 +67,13 @@ export const useTheme = (): Theme => useInlay((s) => s.theme);
 export const useLocale = (): string => useInlay((s) => s.locale);
 export const useSafeArea = (): SafeArea => useInlay((s) => s.safeArea);
 export const useUserAgent = (): UserAgent => useInlay((s) => s.userAgent);
+/**
+ * The design tokens applied to the document: `{ variables, fromHost, fonts }`. `variables` are the CSS custom
+ * properties now on `:root` (the MCP Apps host's, or ChatGPT's palette for its theme); `fromHost` says whether the
+ * host supplied them. Styling with `var(--color-text-primary, <fallback>)` needs no hook; this is for canvas, charts
+ * and other places that need the values in script.
+ */
+export const useHostStyles = (): HostStyles => useInlay((s) => s.hostStyles);
 
 /** One `window.openai` global by name, the same in every host (mapped from the MCP Apps host context). */
 export function useOpenAIGlobal<K extends keyof OpenAiGlobals>(key: K): InlaySnapshot[K] {

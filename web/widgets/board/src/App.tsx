@@ -13,7 +13,7 @@ export function App() {
 
   return (
     <main
-      className="overflow-y-auto p-3 font-sans text-slate-900 dark:text-slate-100"
+      className="overflow-y-auto p-3 font-sans text-fg"
       // Inline, the host gives the widget at most maxHeight pixels: the board scrolls inside them.
       style={displayMode !== "fullscreen" && maxHeight ? { maxHeight } : undefined}
       data-testid="board-root"

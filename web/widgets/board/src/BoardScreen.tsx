@@ -43,7 +43,7 @@ export function BoardScreen() {
     else if (column && column !== task.column) void actions.move(task, column);
   };
 
-  if (!board) return <p className="text-slate-500 dark:text-slate-400">Opening the board…</p>;
+  if (!board) return <p className="text-subtle">Opening the board…</p>;
 
   return (
     <>
@@ -52,7 +52,7 @@ export function BoardScreen() {
         <label className="flex items-center gap-1 text-sm">
           Show
           <select
-            className={`${buttonClass} bg-white dark:bg-slate-800`}
+            className={`${buttonClass} bg-field`}
             value={filter}
             onChange={(e) => setWidgetState({ filter: e.target.value as Filter })}
             aria-label="Filter tasks"
@@ -93,7 +93,7 @@ export function BoardScreen() {
               aria-labelledby={`column-${column.id}`}
               data-column={column.id}
               tabIndex={-1}
-              className={`min-h-24 rounded-xl bg-slate-100 p-2 outline-blue-600 focus-visible:outline-2 dark:bg-slate-800 dark:outline-blue-400 ${dragOver === column.id ? "ring-2 ring-blue-500" : ""}`}
+              className={`min-h-24 rounded-card bg-card p-2 outline-focus focus-visible:outline-2 ${dragOver === column.id ? "ring-2 ring-blue-500" : ""}`}
               onDragOver={(e) => {
                 if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
                 e.preventDefault();
@@ -111,7 +111,7 @@ export function BoardScreen() {
             >
               <h2 id={`column-${column.id}`} className="mx-1 mb-2 text-sm font-semibold">
                 {column.title}{" "}
-                <span className="font-normal text-slate-500 dark:text-slate-400">({column.tasks.length})</span>
+                <span className="font-normal text-subtle">({column.tasks.length})</span>
               </h2>
               <ul className="flex flex-col gap-2">
                 {tasks.map((task) => (
@@ -127,7 +127,7 @@ export function BoardScreen() {
                 ))}
               </ul>
               {tasks.length === 0 && (
-                <p className="mx-1 text-sm text-slate-500 dark:text-slate-400">
+                <p className="mx-1 text-sm text-subtle">
                   {column.tasks.length ? "None shown" : "No tasks"}
                 </p>
               )}
@@ -164,7 +164,7 @@ function AddTask({
   return (
     <form className="mt-3 flex flex-wrap gap-2" onSubmit={(e) => void submit(e)}>
       <input
-        className={`${buttonClass} min-w-40 flex-1 bg-white dark:bg-slate-800`}
+        className={`${buttonClass} min-w-40 flex-1 bg-field`}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         maxLength={200}
@@ -173,7 +173,7 @@ function AddTask({
         required
       />
       <select
-        className={`${buttonClass} bg-white dark:bg-slate-800`}
+        className={`${buttonClass} bg-field`}
         value={column}
         onChange={(e) => setColumn(e.target.value)}
         aria-label="Column for the new task"

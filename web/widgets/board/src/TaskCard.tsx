@@ -43,9 +43,9 @@ export function TaskCard({ task, busy, left, right, onAction, dragType }: TaskCa
       }}
       aria-busy={busy || undefined}
       aria-label={`${task.title}${task.completed ? ", done" : ""}`}
-      className={`rounded-lg bg-white p-2 shadow-sm outline-blue-600 focus-visible:outline-2 dark:bg-slate-700 dark:outline-blue-400 ${busy ? "opacity-60" : ""}`}
+      className={`rounded-item bg-raised p-2 shadow-item outline-focus focus-visible:outline-2 ${busy ? "opacity-60" : ""}`}
     >
-      <p className={`break-words text-sm ${task.completed ? "text-slate-500 line-through dark:text-slate-400" : ""}`}>
+      <p className={`break-words text-sm ${task.completed ? "text-subtle line-through" : ""}`}>
         {task.title}
       </p>
       {confirming ? (
@@ -58,7 +58,7 @@ export function TaskCard({ task, busy, left, right, onAction, dragType }: TaskCa
           <span className="mr-auto">Delete this task?</span>
           <button
             type="button"
-            className={`${buttonClass} border-red-600 text-red-700 dark:border-red-400 dark:text-red-300`}
+            className={`${buttonClass} border-danger-line! text-danger`}
             data-action="confirm-delete"
             aria-label={`Yes, delete ${name}`}
             onClick={() => {

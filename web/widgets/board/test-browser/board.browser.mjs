@@ -4,7 +4,7 @@
 // server. The widget document is served from a third origin with the Content-Security-Policy its _meta declares.
 // Checks what a person would see and do: the cards, a move by keyboard that round-trips to the server, a refused
 // move rolled back with the server's message, a drag and drop, the filter kept over a reload, the summary
-// follow-up, both themes. Screenshots go to test-results/. Any console error fails the run.
+// follow-up, both themes, the host's design tokens. Screenshots go to test-results/. Any console error fails the run.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -69,7 +69,18 @@ const widgetCsp = [
   `connect-src ${sources(csp.connectDomains) || "'none'"}`,
 ].join("; ");
 
-const hostPage = (theme) => `<!doctype html><html><body style="margin:0;background:${theme === "dark" ? "#212121" : "#fff"}">
+/** What a host that sends its design tokens puts in hostContext.styles (?styles=1). */
+const hostStyles = {
+  variables: {
+    "--color-background-secondary": "rgb(230, 240, 255)",
+    "--color-background-primary": "rgb(255, 255, 240)",
+    "--color-text-primary": "rgb(20, 30, 90)",
+    "--color-border-danger": "rgb(200, 0, 120)",
+    "--border-radius-md": "3px",
+    "--font-sans": "\"DejaVu Serif\", serif",
+  },
+};
+const hostPage = (theme, styles) => `<!doctype html><html><body style="margin:0;background:${theme === "dark" ? "#212121" : "#fff"}">
 <iframe id="app" src="WIDGET_ORIGIN/widget.html" style="width:900px;height:560px;border:0"></iframe>
 <script>
   window.hostLog = [];
@@ -83,7 +94,7 @@ const hostPage = (theme) => `<!doctype html><html><body style="margin:0;backgrou
     if (m.method === "ui/initialize") post({ id: m.id, result: {
       protocolVersion: "2026-01-26", hostInfo: { name: "test-host", version: "1" },
       hostCapabilities: { serverTools: {}, updateModelContext: { structuredContent: {} } },
-      hostContext: { theme: ${JSON.stringify(theme)}, locale: "en-US", displayMode: "inline", availableDisplayModes: ["inline", "fullscreen"],
+      hostContext: { theme: ${JSON.stringify(theme)}, ${styles ? `styles: ${JSON.stringify(styles)},` : ""} locale: "en-US", displayMode: "inline", availableDisplayModes: ["inline", "fullscreen"],
         containerDimensions: { width: 900, maxHeight: 560 }, toolInfo: { id: "call-1", tool: { name: "show_board" } } } } });
     if (m.method === "ui/notifications/initialized") {
       post({ method: "ui/notifications/tool-input", params: { arguments: {} } });
@@ -105,7 +116,8 @@ const serve = async (req, res) => {
   if (url.pathname === "/favicon.ico") { res.writeHead(204); return res.end(); }
   if (url.pathname === "/host.html") {
     res.writeHead(200, { "content-type": "text/html" });
-    return res.end(hostPage(url.searchParams.get("theme") ?? "light").replace("WIDGET_ORIGIN", widgetOrigin));
+    const styles = url.searchParams.get("styles") ? hostStyles : undefined;
+    return res.end(hostPage(url.searchParams.get("theme") ?? "light", styles).replace("WIDGET_ORIGIN", widgetOrigin));
   }
   if (url.pathname === "/widget.html") {
     res.writeHead(200, { "content-type": "text/html", "content-security-policy": widgetCsp });
@@ -211,6 +223,35 @@ try {
     await page.close();
   }
   check("the dark theme restyles the board", colors.light !== colors.dark, `${colors.light} vs ${colors.dark}`);
+
+  // The host's look: design tokens in hostContext.styles restyle the columns, the cards and the text.
+  {
+    const page = await browser.newPage({ viewport: { width: 920, height: 580 } });
+    const errors = pageErrors(page);
+    await page.goto(`http://127.0.0.1:${hostPort}/host.html?theme=light&styles=1`);
+    const widget = page.frameLocator("#app");
+    const style = (locator, property) => locator.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+    const first = widget.locator("li[data-task-id]").first();
+    await first.waitFor({ timeout: 20000 });
+    const column = widget.locator("section[data-column=todo]");
+    const v = hostStyles.variables;
+    check("host styles: a column takes --color-background-secondary", (await style(column, "background-color")) === v["--color-background-secondary"], await style(column, "background-color"));
+    check("host styles: a card takes --color-background-primary", (await style(first, "background-color")) === v["--color-background-primary"], await style(first, "background-color"));
+    check("host styles: a card takes --border-radius-md", (await style(first, "border-top-left-radius")) === "3px", await style(first, "border-top-left-radius"));
+    check("host styles: the title takes --color-text-primary", (await style(widget.locator("h1"), "color")) === v["--color-text-primary"], await style(widget.locator("h1"), "color"));
+    const font = await style(widget.locator("h1"), "font-family");
+    check("host styles: the text is in the host's --font-sans", font.startsWith('"DejaVu Serif"'), font);
+    const title = (await first.locator("p").textContent()) ?? "";
+    await widget.getByRole("button", { name: `Delete "${title}"` }).click();
+    const confirm = widget.getByRole("button", { name: `Yes, delete "${title}"` });
+    await confirm.waitFor({ timeout: 5000 });
+    check("host styles: the delete confirmation has the host's --color-border-danger border", (await style(confirm, "border-top-color")) === v["--color-border-danger"], await style(confirm, "border-top-color"));
+    await page.screenshot({ path: join(results, "board-host-styles.png") });
+    await widget.getByRole("button", { name: `Keep "${title}"` }).click();
+    await confirm.waitFor({ state: "detached", timeout: 5000 });
+    check("host styles: no console errors", errors.length === 0, errors.join(" | "));
+    await page.close();
+  }
 } catch (error) {
   fail(error);
 } finally {

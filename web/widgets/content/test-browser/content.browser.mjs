@@ -6,7 +6,7 @@
 // - "url": the host frames the HTML served from the sandbox origin with that CSP as a header.
 // Then it checks what a person would see: the article the tool named, a second page reached by client-side
 // navigation (no reload, history and base URL kept relative), Back, search through the data endpoint, an external
-// link opened through the host, the fullscreen request and the host's maxHeight. Screenshots go to test-results/.
+// link opened through the host, the fullscreen request, the host's maxHeight and its design tokens. Screenshots go to test-results/.
 // Any console error (CSP violations included) or failed request fails the run.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -89,6 +89,12 @@ function cspOf(meta) {
   ].join("; ");
 }
 
+// The host's design tokens and a font (a local one: no font-src needed).
+const HOST_STYLES = {
+  variables: { "--color-text-primary": "rgb(90, 20, 20)", "--color-text-info": "rgb(0, 120, 90)", "--font-sans": '"Host Serif", serif' },
+  css: { fonts: '@font-face { font-family: "Host Serif"; src: local("DejaVu Serif"); }' },
+};
+
 let widget; // { html, meta }
 let toolResult;
 
@@ -111,7 +117,7 @@ const hostPage = (src) => `<!doctype html><html><body style="margin:0">
       protocolVersion: "2026-01-26", hostInfo: { name: "test-host", version: "1" },
       hostCapabilities: { openLinks: {}, serverTools: {} },
       hostContext: { theme: "light", locale: "en-US", displayMode: "inline", availableDisplayModes: ["inline", "fullscreen"],
-        containerDimensions: { width: 640, maxHeight: MAX_HEIGHT } } } });
+        containerDimensions: { width: 640, maxHeight: MAX_HEIGHT }, styles: ${JSON.stringify(HOST_STYLES)} } } });
     if (m.method === "ui/notifications/initialized") {
       const result = await (await fetch("/tool-result.json")).json();
       post({ method: "ui/notifications/tool-input", params: { arguments: { name: "getting-started" } } });
@@ -217,6 +223,18 @@ try {
     check(`${mode}: the widget runs on the sandbox, not the app origin`,
       mode === "srcdoc" ? widgetFrame.url() === "about:srcdoc" : new URL(widgetFrame.url()).origin === sandboxOrigin, widgetFrame.url());
     await page.screenshot({ path: join(results, `content-${mode}-article.png`) });
+
+    // The host's look, through the page bootstrap and the widget's CSP: its text colour, link colour and font.
+    const look = await widgetFrame.evaluate(() => {
+      const style = (el) => getComputedStyle(el);
+      const link = document.querySelector("main a");
+      return { color: style(document.body).color, link: link && style(link).color, font: style(document.body).fontFamily,
+        sheet: !!document.getElementById("inlay-host-styles"), htmlStyle: document.documentElement.getAttribute("style") };
+    });
+    check(`${mode}: the page text takes the host's --color-text-primary`, look.color === "rgb(90, 20, 20)", JSON.stringify(look));
+    check(`${mode}: links take the host's --color-text-info`, look.link === "rgb(0, 120, 90)", JSON.stringify(look));
+    check(`${mode}: the page is in the host's --font-sans`, look.font.startsWith('"Host Serif"'), JSON.stringify(look));
+    check(`${mode}: the host style sheet is in <head> and <html> is left alone`, look.sheet && look.htmlStyle === null, JSON.stringify(look));
 
     // The host's maxHeight: the body is capped, the header stays and <main> scrolls.
     const layout = await widgetFrame.evaluate(() => {

@@ -9,10 +9,11 @@ import {
   useLocale,
   useRequestDisplayMode,
   useTheme,
+  useToolInputPartial,
   useToolOutput,
 } from "@inlay/view/react";
 import { isHostless } from "@inlay/view";
-import type { Greeting } from "./greeting";
+import type { Greeting, GreetUserInput } from "./greeting";
 
 /** What the widget shows outside a host (opened as a plain page), so its layout can be worked on. */
 export const sampleGreeting: Greeting = {
@@ -29,7 +30,7 @@ export function App() {
   }, [theme]);
 
   return (
-    <main className="p-4 font-sans text-slate-900 dark:text-slate-100">
+    <main className="p-4 font-sans text-fg">
       <DevModeBanner>
         <p className="mb-3 rounded-lg bg-amber-100 px-3 py-2 text-sm text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">
           Dev mode: no host detected, so this shows sample data. Open the widget through ChatGPT, an MCP Apps host or the Inlay
@@ -55,8 +56,43 @@ export function GreetingView() {
   }
   if (cancelled) return <ErrorCard message={`The greeting was cancelled${cancelled.reason ? `: ${cancelled.reason}` : "."}`} />;
   const greeting = output ?? (isHostless() ? sampleGreeting : null);
-  if (!greeting) return <Card><p className="text-slate-500 dark:text-slate-400">Waiting for a greeting…</p></Card>;
+  if (!greeting) return <PendingGreeting />;
   return <GreetingCard initial={greeting} />;
+}
+
+/**
+ * Before the result: the name as the model writes it (MCP Apps hosts may stream the tool's arguments with
+ * tool-input-partial), with a caret while it streams, then the complete name while the server greets.
+ */
+export function PendingGreeting() {
+  const { input, partial } = useToolInputPartial<GreetUserInput>();
+  const name = typeof input?.name === "string" ? input.name.trim() : "";
+  if (!name) {
+    return (
+      <Card>
+        <p className="text-subtle">Waiting for a greeting…</p>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <p className="text-2xl font-semibold" aria-busy="true" data-testid="pending">
+        Greeting <span data-testid="pending-name">{name}</span>
+        {partial ? (
+          <span
+            data-testid="caret"
+            aria-hidden="true"
+            className="ml-0.5 inline-block h-[1em] w-0.5 animate-pulse bg-current align-[-0.125em]"
+          />
+        ) : (
+          "…"
+        )}
+      </p>
+      <p className="mt-2 text-sm text-muted" data-testid="pending-status">
+        {partial ? "The name is still being written." : "Waiting for the server's greeting."}
+      </p>
+    </Card>
+  );
 }
 
 /** What the widget keeps per instance: how many times the user waved back. The host keeps it across reloads. */
@@ -100,20 +136,20 @@ function GreetingCard({ initial }: { initial: Greeting }) {
         {displayMode !== "fullscreen" && (
           <button
             type="button"
-            className="shrink-0 rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-700"
+            className="shrink-0 rounded-control border border-line px-2 py-1 text-sm hover:bg-hover"
             onClick={() => void requestDisplayMode("fullscreen").catch(() => undefined)}
           >
             Fullscreen
           </button>
         )}
       </div>
-      <time className="mt-2 block text-sm text-slate-600 dark:text-slate-400" dateTime={greeting.greetedAt} data-testid="when">
+      <time className="mt-2 block text-sm text-muted" dateTime={greeting.greetedAt} data-testid="when">
         {formatWhen(when, locale)}
       </time>
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
         <button
           type="button"
-          className="rounded-md bg-slate-900 px-2 py-1 text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
+          className="rounded-control bg-inverse px-2 py-1 text-on-inverse disabled:opacity-60"
           disabled={again.busy}
           onClick={() => void greetAgain()}
         >
@@ -121,17 +157,17 @@ function GreetingCard({ initial }: { initial: Greeting }) {
         </button>
         <button
           type="button"
-          className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-700"
+          className="rounded-control border border-line px-2 py-1 hover:bg-hover"
           onClick={() => setState({ waves: state.waves + 1 })}
         >
           Wave back
         </button>
-        <span data-testid="waves" className="text-slate-600 dark:text-slate-400">
+        <span data-testid="waves" className="text-muted">
           {state.waves === 0 ? "No waves yet" : `Waved ${state.waves} time${state.waves === 1 ? "" : "s"}`}
         </span>
       </div>
       {again.error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="mt-2 text-sm text-danger">
           {again.error}
         </p>
       )}
@@ -150,16 +186,16 @@ export function formatWhen(when: Date, locale: string): string {
 }
 
 function Card({ children }: { children: React.ReactNode }) {
-  return <section className="rounded-xl bg-slate-100 p-4 dark:bg-slate-800">{children}</section>;
+  return <section className="rounded-card bg-card p-4">{children}</section>;
 }
 
 function ErrorCard({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
-    <section role="alert" className="rounded-xl bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100">
+    <section role="alert" className="rounded-card bg-danger-soft p-4 text-danger-strong">
       <p className="font-medium">Could not show the greeting</p>
       <p className="mt-1 text-sm">{message}</p>
       {onRetry && (
-        <button type="button" className="mt-2 rounded-md bg-red-700 px-2 py-1 text-sm text-white" onClick={onRetry}>
+        <button type="button" className="mt-2 rounded-control bg-red-700 px-2 py-1 text-sm text-white" onClick={onRetry}>
           Try again
         </button>
       )}

@@ -6,6 +6,12 @@ import { App, formatWhen } from "../src/App";
 
 let container: HTMLElement;
 
+/** Delivers a host notification inside act and lets React render it. */
+async function notify(host: FakeHost, method: string, params: Record<string, unknown>): Promise<void> {
+  await act(async () => host.notify(method, params));
+  await settle();
+}
+
 async function mount(): Promise<void> {
   container = await mountNode(<App />);
 }
@@ -81,6 +87,64 @@ describe("greeting widget in an MCP Apps host", () => {
     expect(alert.textContent).toContain('"not a date" is not a date');
     expect(alert.querySelector("button")?.textContent).toBe("Try again");
     expect(host.posted.some((m) => m.method === "notifications/message")).toBe(true);
+  });
+});
+
+describe("greeting widget while the model streams the tool's arguments", () => {
+  const text = (id: string) => container.querySelector(`[data-testid=${id}]`)?.textContent ?? null;
+
+  it("shows the name as it streams, then as called, ignores a stale partial, then shows the greeting", async () => {
+    const host = new FakeHost().install();
+    await mount();
+    await settle();
+    expect(container.textContent).toContain("Waiting for a greeting…");
+
+    await notify(host, "ui/notifications/tool-input-partial", { arguments: { name: "A" } });
+    expect(text("pending-name")).toBe("A");
+    expect(container.querySelector("[data-testid=caret]")).not.toBeNull();
+    expect(text("pending-status")).toBe("The name is still being written.");
+
+    await notify(host, "ui/notifications/tool-input-partial", { arguments: { name: "Ada Lov" } });
+    expect(text("pending-name")).toBe("Ada Lov");
+
+    await notify(host, "ui/notifications/tool-input", { arguments: { name: "Ada Lovelace" } });
+    expect(text("pending")).toBe("Greeting Ada Lovelace…");
+    expect(container.querySelector("[data-testid=caret]")).toBeNull();
+    expect(text("pending-status")).toBe("Waiting for the server's greeting.");
+
+    await notify(host, "ui/notifications/tool-input-partial", { arguments: { name: "Ada" } }); // stale
+    expect(text("pending")).toBe("Greeting Ada Lovelace…");
+
+    await notify(host, "ui/notifications/tool-result", { structuredContent: { ...greeting, name: "Ada Lovelace" } });
+    expect(text("message")).toBe("Bonjour, Ada !");
+    expect(text("pending")).toBeNull();
+  });
+
+  it("keeps waiting while the partial arguments have no name yet", async () => {
+    const host = new FakeHost().install();
+    await mount();
+    await settle();
+    await notify(host, "ui/notifications/tool-input-partial", { arguments: {} });
+    expect(text("pending")).toBeNull();
+    expect(container.textContent).toContain("Waiting for a greeting…");
+  });
+});
+
+describe("greeting widget in the host's look", () => {
+  it("puts the host's variables on :root, where the widget's colour tokens read them", async () => {
+    const host = new FakeHost().install();
+    host.handlers["ui/initialize"] = () =>
+      initializeResult({
+        hostContext: { theme: "light", styles: { variables: { "--color-text-primary": "rgb(1, 2, 3)" } } },
+      });
+    await mount();
+    await settle();
+    const rule = (document.getElementById("inlay-host-styles") as HTMLStyleElement).sheet!.cssRules[0] as CSSStyleRule;
+    expect(rule.style.getPropertyValue("--color-text-primary")).toBe("rgb(1, 2, 3)");
+    expect(container.querySelector("main")!.className).toContain("text-fg"); // text-fg = var(--color-text-primary, …)
+    await notify(host, "ui/notifications/host-context-changed", { styles: { variables: { "--color-text-primary": "rgb(4, 5, 6)" } } });
+    const next = (document.getElementById("inlay-host-styles") as HTMLStyleElement).sheet!.cssRules[0] as CSSStyleRule;
+    expect(next.style.getPropertyValue("--color-text-primary")).toBe("rgb(4, 5, 6)");
   });
 });
 
