@@ -20,6 +20,8 @@ internal sealed class InlayOptionsValidator(IHostEnvironment environment) : IVal
             problems.Add($"Inlay:Widgets:RetainPreviousGenerations '{options.Widgets.RetainPreviousGenerations}' is negative; use 0 to keep no previous asset generations.");
         if (options.RateLimit.PermitLimit < 0)
             problems.Add($"Inlay:RateLimit:PermitLimit is {options.RateLimit.PermitLimit}; it must be a positive number of requests per window, or 0 for no limit.");
+        foreach (var id in HostTargets.UnknownIds(options.Hosts))
+            problems.Add($"Inlay:Hosts names '{id}', which is not a host Inlay knows: use {string.Join(", ", HostProfiles.All.Select(h => h.Id))}.");
         if (options.RateLimit.Window <= TimeSpan.Zero)
             problems.Add($"Inlay:RateLimit:Window '{options.RateLimit.Window}' must be a positive time span, such as 00:01:00.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -25,7 +25,6 @@ internal sealed partial class DeclarationValidator(
 
     public async Task<IReadOnlyList<string>> ValidateAsync(CancellationToken cancellationToken)
     {
-        CheckHostTargets();
         var servedUris = CheckWidgets();
         await CheckWidgetHtmlAsync(cancellationToken);
         CheckTools(servedUris);
@@ -57,17 +56,11 @@ internal sealed partial class DeclarationValidator(
         return served;
     }
 
-    private void CheckHostTargets()
-    {
-        foreach (var id in HostTargets.UnknownIds(options.Hosts))
-            _problems.Add($"Inlay:Hosts names '{id}', which is not a host Inlay knows: use {string.Join(", ", HostProfiles.All.Select(h => h.Id))}.");
-    }
-
     /// <summary>Warns about each targeted host the widget cannot work in; the widget still serves the others.</summary>
     private void WarnOnHosts(WidgetDeclaration widget)
     {
         foreach (var finding in HostCompatibility.Check(WidgetServing.For(widget, options), _hosts.Profiles))
-            logger.LogWarning("[{Rule}] widget '{Widget}' in {Host}: {Problem}", finding.Rule.Id, finding.WidgetUri, finding.Host.Name, finding.Problem);
+            HostProblem(logger, finding.Rule.Id, finding.WidgetUri, finding.Host.Name, finding.Problem);
     }
 
     private async Task CheckWidgetHtmlAsync(CancellationToken cancellationToken)
@@ -146,4 +139,7 @@ internal sealed partial class DeclarationValidator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tool '{Tool}' does not set the annotation hints {Hints}; ChatGPT requires them. Set them on [McpServerTool].")]
     private static partial void MissingHints(ILogger logger, string tool, string hints);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] widget '{Widget}' in {Host}: {Problem}")]
+    private static partial void HostProblem(ILogger logger, string rule, string widget, string host, string problem);
 }
