@@ -20,11 +20,26 @@ internal sealed class InlayOptionsValidator(IHostEnvironment environment) : IVal
             problems.Add($"Inlay:Widgets:RetainPreviousGenerations '{options.Widgets.RetainPreviousGenerations}' is negative; use 0 to keep no previous asset generations.");
         if (options.RateLimit.PermitLimit < 0)
             problems.Add($"Inlay:RateLimit:PermitLimit is {options.RateLimit.PermitLimit}; it must be a positive number of requests per window, or 0 for no limit.");
+        foreach (var origin in options.AllowedOrigins.Where(o => !IsOrigin(o, wildcardSubdomain: false)))
+            problems.Add($"Inlay:AllowedOrigins has '{origin}', which is not an origin (a browser's Origin header: scheme, host and port, such as https://app.example.com).");
+        foreach (var origin in options.WidgetCorsOrigins.Where(o => !IsOrigin(o, wildcardSubdomain: true)))
+            problems.Add($"Inlay:WidgetCorsOrigins has '{origin}', which is not an origin (such as https://*.web-sandbox.oaiusercontent.com: scheme, host, optional port, no path).");
         foreach (var id in HostTargets.UnknownIds(options.Hosts))
             problems.Add($"Inlay:Hosts names '{id}', which is not a host Inlay knows: use {string.Join(", ", HostProfiles.All.Select(h => h.Id))}.");
         if (options.RateLimit.Window <= TimeSpan.Zero)
             problems.Add($"Inlay:RateLimit:Window '{options.RateLimit.Window}' must be a positive time span, such as 00:01:00.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Whether <paramref name="value"/> is an http(s) origin, with <c>*.</c> before the host allowed when <paramref name="wildcardSubdomain"/>.</summary>
+    private static bool IsOrigin(string value, bool wildcardSubdomain)
+    {
+        var candidate = value.Trim().TrimEnd('/');
+        if (wildcardSubdomain) candidate = candidate.Replace("://*.", "://wildcard.", StringComparison.Ordinal);
+        return Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.UserInfo.Length == 0 && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+            && candidate.Length == uri.GetLeftPart(UriPartial.Authority).Length;
     }
 
     /// <summary>A problem with <see cref="InlayOptions.PublicUrl"/>, or <see langword="null"/> when it is unset or fine.</summary>

@@ -31,6 +31,23 @@ public sealed class InlayOptionsValidationTests
     }
 
     [Fact]
+    public async Task Origins_must_be_origins_and_widget_cors_origins_may_name_any_subdomain()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(o =>
+        {
+            o.AllowedOrigins.AddRange(["https://app.example.com", "app.example.com", "https://app.example.com/path"]);
+            o.WidgetCorsOrigins.AddRange(["https://*.web-sandbox.oaiusercontent.com", "http://127.0.0.1:5173/", "*.example.com"]);
+        }));
+        Assert.Equal(
+            [
+                "Inlay:AllowedOrigins has 'app.example.com'",
+                "Inlay:AllowedOrigins has 'https://app.example.com/path'",
+                "Inlay:WidgetCorsOrigins has '*.example.com'",
+            ],
+            failure.Failures.Select(f => f[..f.IndexOf(", which", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
     public async Task An_http_asset_base_url_is_fine_in_Development()
     {
         await using var app = await StartAsync(o => o.WidgetAssetBaseUrl = "http://127.0.0.1:5173/widgets", "Development");
