@@ -33,12 +33,13 @@ internal sealed partial class WidgetFileWatcher(
     private readonly List<IDisposable> _watches = [];
     private Timer? _timer;
     private CancellationTokenSource? _stopping;
+    private Task _refreshing = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.WatchWidgets || !DevHostExtension.IsEnabled(services)) return Task.CompletedTask;
         _stopping = new CancellationTokenSource();
-        _timer = new Timer(_ => _ = RefreshAsync(), null, Timeout.Infinite, Timeout.Infinite);
+        _timer = new Timer(_ => _refreshing = RefreshAsync(), null, Timeout.Infinite, Timeout.Infinite);
         foreach (var path in versions.SourcePaths)
         {
             if (FilesOf(path) is not var (files, relative)) continue;
@@ -80,11 +81,12 @@ internal sealed partial class WidgetFileWatcher(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping?.Cancel();
         Dispose();
-        return Task.CompletedTask;
+        // A reading under way may still record a generation; the app stops after it, not during it.
+        await _refreshing.WaitAsync(cancellationToken);
     }
 
     public void Dispose()
