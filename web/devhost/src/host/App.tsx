@@ -1,16 +1,17 @@
-import type { Client } from "@modelcontextprotocol/client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { contentSecurityPolicy } from "../sandbox/content-security-policy";
 import type { CspViolation } from "../shared/messages";
-import { connect, loadConfig, type DevHostConfig } from "./connect";
+import { Connection, loadConfig, type DevHostConfig } from "./connect";
 import { watchWidgetChanges } from "./widget-changes";
 import { Controls } from "./Controls";
 import type { LogEntry, Logger } from "./message-log";
+import { SignIn } from "./oauth/sign-in";
 import { CspPanel } from "./panels/CspPanel";
 import { LogPanel } from "./panels/LogPanel";
 import { OutputPanel } from "./panels/OutputPanel";
 import { StatePanel } from "./panels/StatePanel";
 import { TranscriptPanel, type TranscriptEntry } from "./panels/TranscriptPanel";
+import { SignInArea } from "./SignInArea";
 import { useSettings } from "./use-settings";
 import { useStageSize } from "./use-stage-size";
 import { frameLayout, type HostSettings } from "./settings";
@@ -24,7 +25,8 @@ const MAX_LOG = 1000;
 
 export function App() {
   const [config, setConfig] = useState<DevHostConfig>();
-  const [client, setClient] = useState<Client>();
+  const [client, setClient] = useState<Connection>();
+  const [signIn, setSignIn] = useState<SignIn>();
   const [tools, setTools] = useState<ListedTool[]>([]);
   const [failure, setFailure] = useState<string>();
   const [settings, changeSettings] = useSettings();
@@ -54,15 +56,23 @@ export function App() {
   }, []);
   const say = useCallback((kind: TranscriptEntry["kind"], text: string) => setTranscript((t) => [...t, { kind, text }]), []);
 
-  // Connect to the app's MCP endpoint and list its tools; bring back the last call, if any.
+  // Connect to the app's MCP endpoint (signing in first when it asks) and list its tools; bring back the last call, if any.
   useEffect(() => {
     let cancelled = false;
+    let auth: SignIn | undefined;
     (async () => {
       const cfg = await loadConfig();
-      const c = await connect(cfg, logger);
-      const listed = (await c.listTools()).tools as ListedTool[];
       if (cancelled) return;
       setConfig(cfg);
+      auth = new SignIn({
+        mcpUrl: new URL(cfg.mcpUrl, location.href).href,
+        redirectUrl: new URL("./oauth-callback.html", location.href).href,
+        log: logger,
+      });
+      setSignIn(auth);
+      const c = await Connection.open(cfg, logger, auth);
+      const listed = (await c.listTools()).tools as ListedTool[];
+      if (cancelled) return;
       setClient(c);
       setTools(listed);
       const wanted = new URLSearchParams(location.search).get("tool");
@@ -76,6 +86,7 @@ export function App() {
     })().catch((e: Error) => !cancelled && setFailure(e.message));
     return () => {
       cancelled = true;
+      auth?.dispose();
     };
   }, [logger]);
 
@@ -187,6 +198,7 @@ export function App() {
       <header>
         <h1>Inlay dev host</h1>
         <span className="muted">{config?.appName}</span>
+        <SignInArea signIn={signIn} />
         <Controls settings={settings} onChange={changeSettings} />
       </header>
       <aside className="tools">

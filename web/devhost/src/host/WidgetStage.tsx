@@ -1,5 +1,5 @@
-import type { Client } from "@modelcontextprotocol/client";
 import { useEffect, useRef, useState } from "react";
+import type { ServerCalls } from "./connect";
 import { hostContext, openAiGlobals, type FrameLayout, type HostSettings } from "./settings";
 import type { SavedCall } from "./widget-state-storage";
 import { WidgetSession, type WidgetSessionEvents } from "./widget-session";
@@ -14,7 +14,7 @@ export interface WidgetResource {
 
 interface Props {
   sandboxUrl: string;
-  client: Client;
+  client: ServerCalls;
   tools: ListedTool[];
   call: SavedCall;
   result: Record<string, unknown>;

@@ -1,5 +1,7 @@
-import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { Client, StreamableHTTPClientTransport, UnauthorizedError, type FetchLike } from "@modelcontextprotocol/client";
 import { LoggingTransport, type Logger } from "./message-log";
+import { resultChallenge } from "./oauth/challenge";
+import type { SignIn } from "./oauth/sign-in";
 
 /** Where the app's MCP endpoint and the sandbox proxy are, as MapInlay serves them in /_inlay/devhost.json. */
 export interface DevHostConfig {
@@ -14,25 +16,101 @@ export async function loadConfig(): Promise<DevHostConfig> {
   return (await response.json()) as DevHostConfig;
 }
 
+/** What the host page and the widgets ask of the app's server. */
+export type ServerCalls = Pick<Client, "callTool" | "listTools" | "readResource" | "listResources" | "listResourceTemplates">;
+
 /**
  * A real MCP client over Streamable HTTP to the app's endpoint, announcing MCP Apps support the way MCP Apps
  * hosts do (the io.modelcontextprotocol/ui extension), so servers that check for it render widgets.
+ *
+ * Signs in as a host does when the server asks: the transport runs the SDK's OAuth client (a 401 refreshes the token
+ * or starts sign-in in a popup); a call the SDK stopped with UnauthorizedError waits for that sign-in and goes again,
+ * and a tool result that asks for sign-in (`_meta["mcp/www_authenticate"]`) is retried once after it.
  */
-export async function connect(config: DevHostConfig, log: Logger): Promise<Client> {
-  const client = new Client(
-    { name: "inlay-devhost", version: "0.1.0" },
-    {
-      capabilities: {
-        extensions: { "io.modelcontextprotocol/ui": { mimeTypes: ["text/html;profile=mcp-app"] } },
-      },
-    },
-  );
-  const url = new URL(config.mcpUrl, location.href);
-  // No standalone GET event stream: the page needs no messages outside a request's own response (rebuilt widgets are
-  // announced on /_inlay/events), and a stateless server answers that GET with 405, which the browser logs as an
-  // error. The transport's GET gets the 405 here instead, which it reads as "no stream offered"; POSTs go out as usual.
-  const noEventStream = (input: string | URL, init?: RequestInit) =>
-    init?.method === "GET" ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init);
-  await client.connect(new LoggingTransport(new StreamableHTTPClientTransport(url, { fetch: noEventStream }), "mcp", log));
-  return client;
+export class Connection implements ServerCalls {
+  private constructor(
+    private readonly client: Client,
+    private readonly signIn: SignIn,
+    private readonly url: URL,
+  ) {}
+
+  /** Connects, waiting for sign-in when the server wants it (the popup, or the next one the person starts). */
+  static async open(config: DevHostConfig, log: Logger, signIn: SignIn): Promise<Connection> {
+    const url = new URL(config.mcpUrl, location.href);
+    for (let attempt = 0; ; attempt++) {
+      const client = new Client(
+        { name: "inlay-devhost", version: "0.1.0" },
+        {
+          capabilities: {
+            extensions: { "io.modelcontextprotocol/ui": { mimeTypes: ["text/html;profile=mcp-app"] } },
+          },
+        },
+      );
+      const transport = new StreamableHTTPClientTransport(url, { authProvider: signIn.provider, fetch: withoutEventStream(signIn.fetch) });
+      try {
+        await client.connect(new LoggingTransport(transport, "mcp", log));
+        return new Connection(client, signIn, url);
+      } catch (e) {
+        if (!signIn.isSignInFailure(e)) throw e;
+        if (UnauthorizedError.isInstance(e) && attempt < 3) {
+          try {
+            await signIn.settled();
+            continue;
+          } catch {
+            // Cancelled or failed: wait for the person to sign in from the Sign-in area.
+          }
+        } else if (!UnauthorizedError.isInstance(e)) signIn.fail(e);
+        await signIn.nextSignIn();
+        attempt = 0;
+      }
+    }
+  }
+
+  callTool: Client["callTool"] = async (params, options) => {
+    const result = await this.withSignIn(() => this.client.callTool(params, options));
+    const challenge = resultChallenge(result as Record<string, unknown>, this.url);
+    if (!challenge) return result;
+    try {
+      await this.signIn.authorize(challenge);
+    } catch {
+      // Sign-in failed or was cancelled (the Sign-in area says which): the tool's own answer stands.
+      return result;
+    }
+    return this.withSignIn(() => this.client.callTool(params, options));
+  };
+
+  listTools: Client["listTools"] = (params, options) => this.withSignIn(() => this.client.listTools(params, options));
+  readResource: Client["readResource"] = (params, options) => this.withSignIn(() => this.client.readResource(params, options));
+  listResources: Client["listResources"] = (params, options) => this.withSignIn(() => this.client.listResources(params, options));
+  listResourceTemplates: Client["listResourceTemplates"] = (params, options) =>
+    this.withSignIn(() => this.client.listResourceTemplates(params, options));
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  /** Runs a request; when the SDK stopped it to sign in, waits for the sign-in and runs it again. */
+  private async withSignIn<T>(run: () => Promise<T>): Promise<T> {
+    for (let round = 0; ; round++) {
+      try {
+        return await run();
+      } catch (e) {
+        if (UnauthorizedError.isInstance(e) && round < 2) {
+          await this.signIn.settled();
+          continue;
+        }
+        if (this.signIn.isSignInFailure(e) && !UnauthorizedError.isInstance(e)) throw new Error(this.signIn.fail(e), { cause: e });
+        throw e;
+      }
+    }
+  }
+}
+
+/**
+ * No standalone GET event stream: the page needs no messages outside a request's own response (rebuilt widgets are
+ * announced on /_inlay/events), and a stateless server answers that GET with 405, which the browser logs as an error.
+ * The transport's GET gets the 405 here instead, which it reads as "no stream offered"; POSTs go out as usual.
+ */
+function withoutEventStream(fetch: FetchLike): FetchLike {
+  return (input, init) => (init?.method === "GET" ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init));
 }

@@ -1,7 +1,10 @@
 import type { JSONRPCMessage, Transport, TransportSendOptions } from "@modelcontextprotocol/client";
 
-/** The channels the dev host logs: the widget bridge, the MCP connection to the app, and `window.openai` calls. */
-export type Channel = "bridge" | "mcp" | "openai" | "csp";
+/**
+ * The channels the dev host logs: the widget bridge, the MCP connection to the app, `window.openai` calls, CSP
+ * violations, and sign-in steps (who signed in, which scopes; never a token).
+ */
+export type Channel = "bridge" | "mcp" | "openai" | "csp" | "auth";
 
 /** Which way a message went, seen from the host page. */
 export type Direction = "out" | "in";

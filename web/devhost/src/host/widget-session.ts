@@ -1,4 +1,3 @@
-import type { Client } from "@modelcontextprotocol/client";
 import {
   AppBridge,
   PostMessageTransport,
@@ -6,6 +5,7 @@ import {
   type McpUiHostContext,
 } from "@modelcontextprotocol/ext-apps/app-bridge";
 import { CSP_VIOLATION, OPENAI_CALL, OPENAI_GLOBALS, OPENAI_REPLY, envelope, type CspViolation, type OpenAiCall } from "../shared/messages";
+import type { ServerCalls } from "./connect";
 import { LoggingTransport, type Logger } from "./message-log";
 import { withOpenAi } from "./openai-shim";
 import type { HostMode } from "./settings";
@@ -26,7 +26,8 @@ export interface WidgetSessionEvents {
 
 export interface WidgetSessionOptions {
   frame: HTMLIFrameElement;
-  client: Client;
+  /** The app's server, through the dev host's connection (which signs in when a call needs it). */
+  client: ServerCalls;
   tools: ListedTool[];
   mode: HostMode;
   html: string;
