@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: the .NET build (warnings are errors), the xunit suites, the widgets' type checks, Vitest suites
 # and real-browser tests (Debian's Chromium), the MCP conformance suite, the Hello sample as a Native AOT binary,
-# and the dotnet new template (packed, installed, an app created from it, built and tested).
+# and the dotnet new template (packed, installed, an app created from it, built and tested). First installs what a
+# fresh Debian machine with the .NET SDK and Node.js lacks (.ci/prerequisites.sh: Debian, npm and NuGet packages).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+bash .ci/prerequisites.sh
 
 dotnet build Inlay.sln -c Release -warnaserror
 dotnet test Inlay.sln -c Release --no-build

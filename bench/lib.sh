@@ -7,8 +7,10 @@
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
-# --- cleanup: stop every process this script started --------------------------------------------------------------
+# --- cleanup: stop every process this script started, remove what they wrote outside the results -----------------
 PIDS=()
+# The .NET servers keep their widget generations here rather than under the user's profile; removed on exit.
+GENERATIONS=$(mktemp -d "${TMPDIR:-/tmp}/inlay-bench-generations.XXXXXX")
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do
@@ -19,6 +21,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     kill -KILL "$pid" 2>/dev/null || true
   done
+  rm -rf "$GENERATIONS"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -47,7 +50,8 @@ server_env() { # prints KEY=VALUE lines
   local port; port=$(server_port "$1")
   case $1 in
     node) echo "PORT=$port"; echo "NODE_ENV=production"; echo "WIDGET_HTML=${WIDGET_HTML:-}";;
-    *) printf '%s\n' "${DOTNET_ENV[@]}" "ASPNETCORE_URLS=http://127.0.0.1:$port" "WIDGET_HTML=${WIDGET_HTML:-}";;
+    *) printf '%s\n' "${DOTNET_ENV[@]}" "ASPNETCORE_URLS=http://127.0.0.1:$port" "WIDGET_HTML=${WIDGET_HTML:-}" \
+         "Inlay__Widgets__GenerationsPath=$GENERATIONS/$1";;
   esac
 }
 server_cmd() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the dotnet new template end to end, as a user gets it: packs Inlay, Inlay.Testing and Inlay.Templates into a
+# Checks the dotnet new template end to end, as a user gets it: packs Inlay, Inlay.DevHost, Inlay.Testing and Inlay.Templates into a
 # local feed, installs the template into a throwaway hive, creates an app, builds it with warnings as errors (npm
 # install and the Vite build included) and runs its tests against the packed packages. Everything happens in one
 # temporary folder, removed at the end; the machine's templates and NuGet packages folder are left as they were.
@@ -38,7 +38,7 @@ if [ ! -f "$repo/web/view/dist/index.js" ]; then
   [ -d "$repo/web/node_modules" ] || (cd "$repo/web" && run npm ci --no-audit --no-fund)
   (cd "$repo/web" && run npm run build -w @inlay/view)
 fi
-for project in src/Inlay src/Inlay.Testing templates; do
+for project in src/Inlay src/Inlay.DevHost src/Inlay.Testing templates; do
   run dotnet pack "$repo/$project" "${build_flags[@]}" -o "$feed"
 done
 template_package="$(ls "$feed"/Inlay.Templates.*.nupkg)"
@@ -51,7 +51,7 @@ run dotnet new inlay -n Contoso.Dice -o "$app" --debug:custom-hive "$hive"
 # 3. Restore from the local feed and the machine's usual sources into a packages folder of this run; the machine's
 #    global packages folder is only read, as a fallback, and must not hold a copy of the version under test.
 global="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')"
-for id in inlay inlay.testing; do
+for id in inlay inlay.devhost inlay.testing; do
   if [ -d "$global/$id/$version" ]; then
     echo "template test: $global$id/$version would be used instead of the packed package; delete it" >&2
     exit 1

@@ -10,7 +10,7 @@
 #
 # Knobs: SCALEOUT_INSTANCES=3, SCALEOUT_BEFORE_KILL=5 and SCALEOUT_AFTER_KILL=6 (seconds of load),
 # SCALEOUT_WRITERS=6, SCALEOUT_READERS=4, SCALEOUT_KEEP=1 keeps the work folder (logs, nginx.conf, results).
-# Needs Debian's nginx and postgresql packages (.ci/run installs them), Node.js, curl and psql.
+# Needs Debian's nginx and postgresql packages (test.sh installs them: .ci/prerequisites.sh), Node.js, curl and psql.
 # Every process it starts (PostgreSQL, the instances, nginx) is stopped on exit, failure or Ctrl-C included.
 set -euo pipefail
 

@@ -14,7 +14,7 @@ public sealed class DevHostPage : IAsyncDisposable
     private readonly Uri _address;
     private readonly DevHostBrowserOptions _options;
     private readonly ConcurrentQueue<(string Text, string Location)> _errors = new();
-    private readonly ConcurrentDictionary<string, bool> _optionalStreams = new();
+    private readonly ConcurrentQueue<(string Text, string Url, int Status)> _failedRequests = new();
     private readonly ConcurrentDictionary<(string Url, int Status), bool> _expectedFailures = new();
     private readonly ConcurrentQueue<IPage> _popups = new();
     private string _callBefore = "";
@@ -30,13 +30,15 @@ public sealed class DevHostPage : IAsyncDisposable
             if (message.Type == "error") _errors.Enqueue((message.Text, message.Location));
         };
         page.PageError += (_, error) => _errors.Enqueue((error, ""));
-        // A stateless MCP server answers the client's optional GET event stream with 405, which the client expects;
-        // the browser still logs the status as a console error, which is not the app's fault.
+        page.RequestFailed += (_, request) =>
+        {
+            // A request the page cancelled itself is no failure: the MCP client closes each response stream once it
+            // has read its answer, sometimes before the server's end of the stream arrives.
+            if (request.Failure != "net::ERR_ABORTED") _failedRequests.Enqueue(($"{request.Method} {request.Url}: {request.Failure}", request.Url, 0));
+        };
         page.Response += (_, response) =>
         {
-            if (response.Status == 405 && response.Request.Method == "GET"
-                && response.Request.Headers.TryGetValue("accept", out var accept) && accept.Contains("text/event-stream", StringComparison.Ordinal))
-                _optionalStreams[response.Url] = true;
+            if (response.Status >= 400) _failedRequests.Enqueue(($"{response.Request.Method} {response.Url}: {response.Status}", response.Url, response.Status));
             // A server that needs sign-in answers 401 with a Bearer challenge until the host has a token, and an
             // authorization server refuses a refresh with a revoked or expired refresh token (400), after which the
             // dev host signs in again: both are the flow working, though the browser logs them as errors.
@@ -58,9 +60,16 @@ public sealed class DevHostPage : IAsyncDisposable
 
     /// <summary>Console errors and uncaught exceptions so far, from the page and the widget.</summary>
     public IReadOnlyList<string> ConsoleErrors =>
-        [.. _errors.Where(e => !_optionalStreams.Keys.Any(url => e.Location.StartsWith(url, StringComparison.Ordinal))
-            && !_expectedFailures.Keys.Any(f => e.Location.StartsWith(f.Url, StringComparison.Ordinal) && e.Text.Contains($"status of {f.Status}", StringComparison.Ordinal)))
+        [.. _errors.Where(e => !_expectedFailures.Keys.Any(f => e.Location.StartsWith(f.Url, StringComparison.Ordinal) && e.Text.Contains($"status of {f.Status}", StringComparison.Ordinal)))
             .Select(e => e.Text)];
+
+    /// <summary>
+    /// Requests so far, from the page and the widget, that failed (refused, reset, blocked by the CSP) or were answered
+    /// with an HTTP error status (400 or more): method, URL and the failure or status. Requests the page cancelled
+    /// itself, and the answers a sign-in expects (a 401 challenge, a refused refresh), are left out.
+    /// </summary>
+    public IReadOnlyList<string> FailedRequests =>
+        [.. _failedRequests.Where(r => !_expectedFailures.ContainsKey((r.Url, r.Status))).Select(r => r.Text)];
 
     /// <summary>
     /// The Sign-in area: who is signed in (<c>sign-in-user</c>), the granted scopes (<c>sign-in-scopes</c>) and when the

@@ -8,6 +8,7 @@ namespace Board.Tests;
 public sealed class BoardApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _generations = TestRunFolder.NewPath("generations");
 
     public BoardApp(Dictionary<string, string?> settings)
     {
@@ -26,6 +27,13 @@ public sealed class BoardApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("Inlay:Widgets:GenerationsPath", _generations);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_generations)) Directory.Delete(_generations, recursive: true);
     }
 }

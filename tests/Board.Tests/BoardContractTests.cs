@@ -162,7 +162,7 @@ public sealed class SqliteBoardTests : BoardContractTests
 
     protected override Task<BoardApp> StartAsync(bool reuse = false)
     {
-        if (!reuse || _path is null) _path = Path.Combine(Path.GetTempPath(), "board-tests-" + Guid.NewGuid().ToString("N"), "board.db");
+        if (!reuse || _path is null) _path = Path.Combine(TestRunFolder.NewPath("sqlite"), "board.db");
         return Task.FromResult(BoardApp.OnSqlite(_path));
     }
 
@@ -182,7 +182,7 @@ public sealed class SqliteBoardTests : BoardContractTests
     [Fact]
     public async Task Tasks_stored_before_sign_in_existed_stay_on_the_local_board()
     {
-        _path = Path.Combine(Path.GetTempPath(), "board-tests-" + Guid.NewGuid().ToString("N"), "board.db");
+        _path = Path.Combine(TestRunFolder.NewPath("sqlite"), "board.db");
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path};Pooling=false"))
         {

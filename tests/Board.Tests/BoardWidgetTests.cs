@@ -11,7 +11,7 @@ public sealed class BoardWidgetTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _app = BoardApp.OnSqlite(Path.Combine(Path.GetTempPath(), "board-widget-" + Guid.NewGuid().ToString("N"), "board.db"));
+        _app = BoardApp.OnSqlite(Path.Combine(TestRunFolder.NewPath("widget"), "board.db"));
         return Task.CompletedTask;
     }
 

@@ -16,7 +16,7 @@ public sealed class CrashDurabilityTests(PostgresServer postgres)
     [Fact]
     public async Task Sqlite_keeps_every_acknowledged_add_through_a_sigkill()
     {
-        var path = Path.Combine(Path.GetTempPath(), "board-crash-" + Guid.NewGuid().ToString("N"), "board.db");
+        var path = Path.Combine(TestRunFolder.NewPath("crash"), "board.db");
         await AssertDurableAsync(new() { ["Board__SqlitePath"] = path, ["ConnectionStrings__Board"] = "" });
     }
 
@@ -91,6 +91,9 @@ public sealed class CrashDurabilityTests(PostgresServer postgres)
             };
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["Inlay__Widgets__GenerationsPath"] = TestRunFolder.NewPath("generations");
+            // No diagnostics IPC socket, which a killed process would leave in the temporary folder.
+            start.Environment["DOTNET_EnableDiagnostics"] = "0";
             foreach (var (key, value) in environment) start.Environment[key] = value;
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };

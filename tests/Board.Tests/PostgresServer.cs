@@ -21,7 +21,7 @@ public sealed class PostgresServer : IAsyncLifetime
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault() ?? ""
             : "";
         if (_bin.Length == 0)
-            throw new InvalidOperationException("PostgreSQL server binaries were not found under /usr/lib/postgresql; install Debian's postgresql package (.ci/run does).");
+            throw new InvalidOperationException("PostgreSQL server binaries were not found under /usr/lib/postgresql; install Debian's postgresql package (test.sh does, through .ci/prerequisites.sh).");
 
         // PostgreSQL refuses to run as root; CI runs as root, so the cluster belongs to the package's postgres user.
         _asPostgresUser = Environment.UserName == "root";

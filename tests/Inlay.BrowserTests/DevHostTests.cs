@@ -17,6 +17,18 @@ public sealed class DevHostTests(BrowserFixture browser) : IClassFixture<Browser
     [Theory]
     [InlineData(DevHostMode.McpApps)]
     [InlineData(DevHostMode.ChatGpt)]
+    public async Task The_dev_host_opens_and_renders_a_widget_with_no_console_error_and_no_failed_request(DevHostMode mode)
+    {
+        await using var host = await browser.Browser.OpenAsync(_app.BaseAddress, mode);
+        await host.CallToolAsync("show_probe");
+        await Assertions.Expect(host.Widget.Locator("#status")).ToHaveTextAsync("result: hi");
+        Assert.Empty(host.ConsoleErrors);
+        Assert.Empty(host.FailedRequests);
+    }
+
+    [Theory]
+    [InlineData(DevHostMode.McpApps)]
+    [InlineData(DevHostMode.ChatGpt)]
     public async Task Follow_ups_and_link_requests_reach_the_transcript_and_a_model_only_tool_is_refused(DevHostMode mode)
     {
         await using var host = await browser.Browser.OpenAsync(_app.BaseAddress, mode);

@@ -11,11 +11,13 @@ namespace Inlay.BrowserTests;
 public sealed partial class SampleServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string _generations;
     private readonly List<string> _output = [];
 
-    private SampleServer(Process process, Uri baseAddress)
+    private SampleServer(Process process, Uri baseAddress, string generations)
     {
         _process = process;
+        _generations = generations;
         BaseAddress = baseAddress;
     }
 
@@ -46,10 +48,15 @@ public sealed partial class SampleServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        // Widget generations in a folder of this server's, removed with it, not under the user's profile.
+        var generations = Path.Combine(Path.GetTempPath(), "inlay-sample-generations-" + Guid.NewGuid().ToString("N"));
+        start.Environment["Inlay__Widgets__GenerationsPath"] = generations;
+        // No diagnostics IPC socket, which the process, killed at the end, would leave in the temporary folder.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = Process.Start(start)!;
-        var server = new SampleServer(process, new Uri("http://127.0.0.1/"));
+        var server = new SampleServer(process, new Uri("http://127.0.0.1/"), generations);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         DataReceivedEventHandler collect = (_, e) =>
         {
@@ -94,5 +101,6 @@ public sealed partial class SampleServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (Directory.Exists(_generations)) Directory.Delete(_generations, recursive: true);
     }
 }

@@ -11,7 +11,9 @@ dotnet publish "$root/samples/Hello" -c Release -r linux-x64 -p:PublishAot=true 
 
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 # exec, so $! is the server itself and the exit trap stops it rather than only the subshell.
-(cd "$out" && ASPNETCORE_ENVIRONMENT=Production Inlay__PublicUrl="http://127.0.0.1:$port" exec ./Hello --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
+# Widget generations go to the temporary folder, not the user's profile.
+(cd "$out" && ASPNETCORE_ENVIRONMENT=Production Inlay__PublicUrl="http://127.0.0.1:$port" Inlay__Widgets__GenerationsPath="$out/generations" \
+  exec ./Hello --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
 pid=$!
 
 post() {

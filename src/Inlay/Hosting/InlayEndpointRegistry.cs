@@ -10,9 +10,6 @@ internal sealed class InlayEndpointRegistry
 
     public IReadOnlyList<string> AssetPaths => _assetPaths;
 
-    /// <summary>Where the dev host is served, when it is.</summary>
-    public string? DevHostPath { get; set; }
-
     public void AddMcpPath(string path) => _mcpPaths.Add(path);
 
     public void AddAssetPaths(IEnumerable<string> paths) => _assetPaths.AddRange(paths);

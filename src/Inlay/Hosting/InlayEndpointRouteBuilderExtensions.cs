@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Inlay;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -11,10 +12,10 @@ public static class InlayEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the MCP endpoint (Streamable HTTP) with Inlay's protections: Host and Origin checks against DNS rebinding,
     /// a body size limit, JSON parse errors answered as JSON-RPC errors, and no stack traces in any response. Also serves
-    /// the files of widgets built into asset folders, with CORS for the hosts' sandbox origins.
-    /// In Development (or when <c>Inlay:DevHost:Enabled</c> is set) also serves the dev host under <c>/_inlay/</c>.
-    /// When the app was started with <c>--inlay-export-schemas &lt;path&gt;</c>, writes every tool's JSON Schemas there
-    /// instead and ends the process before anything listens (see <see cref="ToolSchemaExport"/>).
+    /// the files of widgets built into asset folders, with CORS for the hosts' sandbox origins. Then each
+    /// <see cref="InlayExtension"/> maps its endpoints (the dev host of <c>Inlay.DevHost</c>, in Development).
+    /// With <c>Inlay:RateLimit</c> on, the MCP endpoint requires Inlay's rate-limiter policy; the app runs the rate
+    /// limiter middleware (<c>app.UseRateLimiter()</c>), or start-up fails saying so. Maps only: it adds no middleware.
     /// </summary>
     /// <param name="endpoints">The app's endpoint builder.</param>
     /// <param name="pattern">The MCP endpoint's route, <c>/mcp</c> by default.</param>
@@ -26,15 +27,13 @@ public static class InlayEndpointRouteBuilderExtensions
         if (services.GetService<InlayMarker>() is null)
             throw new InvalidOperationException("MapInlay() needs Inlay's services: call WithInlay() on the MCP server builder (builder.Services.AddMcpServer().WithHttpTransport().WithInlay()).");
 
-        ToolSchemaExport.RunIfRequested(services);
-
         var mcp = endpoints.MapMcp(pattern);
         McpEndpointGuard.Apply(mcp);
-        McpRateLimiting.Apply(endpoints, mcp);
+        if (services.GetRequiredService<IOptions<InlayOptions>>().Value.RateLimit.PermitLimit > 0) mcp.RequireRateLimiting(McpRateLimitPolicy.Name);
         var registry = services.GetRequiredService<InlayEndpointRegistry>();
         registry.AddMcpPath(pattern);
         registry.AddAssetPaths(WidgetAssetEndpoints.Map(endpoints, services.GetServices<WidgetDeclaration>()));
-        if (DevHostEndpoints.Map(endpoints, pattern)) registry.DevHostPath = DevHostEndpoints.Path;
+        foreach (var extension in services.GetServices<InlayExtension>()) extension.MapEndpoints(endpoints, pattern);
         return mcp;
     }
 }

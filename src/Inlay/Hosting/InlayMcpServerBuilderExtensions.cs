@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -107,18 +109,21 @@ public static class InlayMcpServerBuilderExtensions
         if (services.Any(d => d.ServiceType == typeof(InlayMarker))) return;
         services.AddSingleton<InlayMarker>();
 
-        services.AddOptions<InlayOptions>().BindConfiguration(InlayOptions.SectionName);
+        services.AddOptions<InlayOptions>().BindConfiguration(InlayOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InlayOptions>, InlayOptionsValidator>());
         services.AddHttpContextAccessor();
         WidgetAssetEndpoints.AddWidgetAssetServices(services);
-        McpRateLimiting.AddServices(services);
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, McpRateLimitPolicy>(McpRateLimitPolicy.Name));
+        services.TryAddSingleton<RateLimiterMiddlewareCheck>();
+        services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<RateLimiterMiddlewareCheck>());
         services.TryAddSingleton<PublicUrlResolver>();
         services.TryAddSingleton<InlayEndpointRegistry>();
-        services.TryAddSingleton<DevSandboxServer>();
         services.TryAddSingleton<InlayReadiness>();
         services.TryAddSingleton<WidgetResourceCatalog>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WidgetGenerationStore>();
         services.TryAddSingleton<WidgetVersions>();
+        services.TryAddSingleton<IWidgetVersions>(static sp => sp.GetRequiredService<WidgetVersions>());
         services.TryAddSingleton<AppPipeline>();
         services.AddSingleton<IStartupFilter>(static sp => sp.GetRequiredService<AppPipeline>());
         services.TryAddSingleton<AppPageRenderer>();
@@ -129,12 +134,10 @@ public static class InlayMcpServerBuilderExtensions
         services.TryAddScoped<ToolCallAccessor>();
         services.TryAddScoped(static sp => sp.GetRequiredService<ToolCallAccessor>().Request is { } call ? ClientHints.From(call) : ClientHints.None);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, WidgetResourceSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ToolSchemaExportService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InlayStartup>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WidgetFileWatcher>());
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(ToolCallFilter.Create));
         builder.WithMessageFilters(filters => filters.AddOutgoingFilter(SecuritySchemesFilter.Create));
+        InlayExtensionDiscovery.AddNamedExtensions(services);
     }
 }
-
-/// <summary>Marks a service collection that already has Inlay's services.</summary>
-internal sealed class InlayMarker;

@@ -59,9 +59,6 @@ public sealed class InlayOptions
     /// <summary>Per-client limits on the MCP endpoint; off by default.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
-    /// <summary>The dev host served under <c>/_inlay/</c> (in Development by default).</summary>
-    public DevHostOptions DevHost { get; set; } = new();
-
     /// <summary>The largest request body the MCP endpoint accepts, in bytes. Defaults to 1 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

@@ -10,8 +10,11 @@ namespace Inlay;
 /// Writes every tool's input and output JSON Schema (exactly what <c>tools/list</c> advertises) to one JSON file, for
 /// generating the widget's TypeScript types at build time:
 /// <c>{"tools": {"greet_user": {"inputSchema": {…}, "outputSchema": {…}}}}</c>, tools in name order.
-/// Run by starting the app with <c>--inlay-export-schemas &lt;path&gt;</c> (<see cref="SwitchName"/>): <c>MapInlay</c>
-/// writes the file and ends the process before anything listens.
+/// Run by starting the app with <c>--inlay-export-schemas &lt;path&gt;</c> (<see cref="SwitchName"/>): the app writes the
+/// file as it starts, skips Inlay's start-up checks (the widgets may not be built yet), and stops once started, through
+/// the host's lifetime, with exit code 0, or 1 when the file could not be written. Its other hosted services start as
+/// usual. Inlay's widget build runs it on a free loopback port (<c>--urls http://127.0.0.1:0</c>), so it does not
+/// compete for the port of an instance of the app already running.
 /// </summary>
 public static class ToolSchemaExport
 {
@@ -63,18 +66,7 @@ public static class ToolSchemaExport
         return true;
     }
 
-    /// <summary>
-    /// When the app was started with <c>--inlay-export-schemas &lt;path&gt;</c>, writes the schemas and ends the process
-    /// (exit code 0) before the server starts; otherwise does nothing. Called by <c>MapInlay</c>.
-    /// </summary>
-    internal static void RunIfRequested(IServiceProvider services)
-    {
-        var path = services.GetService<IConfiguration>()?[SwitchName];
-        if (string.IsNullOrWhiteSpace(path)) return;
-        var written = Write(services, path);
-        Console.Out.WriteLine($"Inlay: tool schemas {(written ? "written to" : "unchanged in")} {Path.GetFullPath(path)}");
-        Console.Out.Flush();
-        // The host has not started: nothing listens yet and no shutdown handler waits, so the process can end here.
-        Environment.Exit(0);
-    }
+    /// <summary>The file the app was asked to write the schemas to (<see cref="SwitchName"/>), or <see langword="null"/>.</summary>
+    internal static string? RequestedPath(IConfiguration configuration) =>
+        configuration[SwitchName] is { Length: > 0 } path && !string.IsNullOrWhiteSpace(path) ? path : null;
 }

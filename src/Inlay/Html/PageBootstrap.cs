@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Inlay;
 
@@ -10,7 +9,7 @@ namespace Inlay;
 /// <c>&lt;head&gt;</c> (after <c>&lt;meta charset&gt;</c>) so it runs before the page's own scripts. Inline, because the
 /// hosts' CSPs allow inline scripts and it saves the sandbox a request before anything else can run.
 /// </summary>
-internal static partial class PageBootstrap
+internal static class PageBootstrap
 {
     /// <summary>The manifest resource name of the embedded script.</summary>
     internal const string ResourceName = "Inlay.Html.inlay-bootstrap.js";
@@ -36,26 +35,27 @@ internal static partial class PageBootstrap
         return html.Insert(InsertionPoint(html), tags);
     }
 
-    /// <summary>After <c>&lt;head&gt;</c> and a <c>&lt;meta charset&gt;</c> right behind it; else after <c>&lt;html&gt;</c> or the doctype; else the start.</summary>
+    /// <summary>
+    /// After <c>&lt;head&gt;</c> and a <c>&lt;meta charset&gt;</c> right behind it; else after <c>&lt;html&gt;</c>, else after
+    /// the doctype; else the start. Tags are found with <see cref="HtmlScanner"/>, so one inside a comment or a script is not taken.
+    /// </summary>
     private static int InsertionPoint(string html)
     {
-        var head = HeadStart().Match(html);
-        if (head.Success)
+        var scanner = new HtmlScanner(html);
+        int? afterHtml = null, afterDoctype = null;
+        while (scanner.MoveNext())
         {
-            var end = head.Index + head.Length;
-            var charset = Charset().Match(html, end);
-            return charset.Success && charset.Index == end ? charset.Index + charset.Length : end;
+            if (scanner.Kind == HtmlTokenKind.Doctype) afterDoctype ??= scanner.End;
+            else if (scanner.IsStartTag("html")) afterHtml ??= scanner.End;
+            else if (scanner.IsStartTag("head"))
+            {
+                var afterHead = scanner.End;
+                return scanner.MoveNext() && scanner.IsStartTag("meta") && scanner.AttributeValue("charset") is not null
+                    && html.AsSpan(afterHead, scanner.Start - afterHead).IsWhiteSpace()
+                    ? scanner.End
+                    : afterHead;
+            }
         }
-        var root = HtmlOrDoctype().Match(html);
-        return root.Success ? root.Index + root.Length : 0;
+        return afterHtml ?? afterDoctype ?? 0;
     }
-
-    [GeneratedRegex(@"<head(?:\s[^>]*)?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HeadStart();
-
-    [GeneratedRegex(@"\G\s*<meta\s+charset\s*=[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Charset();
-
-    [GeneratedRegex(@"(?:<!doctype[^>]*>\s*)?(?:<html(?:\s[^>]*)?>)|<!doctype[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HtmlOrDoctype();
 }

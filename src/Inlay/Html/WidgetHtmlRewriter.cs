@@ -1,9 +1,3 @@
-// Why a focused tokenizer and not AngleSharp: AngleSharp builds a DOM and serializes it back, which normalizes the
-// document (attribute quoting, character references, implied <html>/<head>/<body>, whitespace, void-element
-// slashes), so the output could not stay byte-identical outside the URLs we change. This scanner follows the HTML
-// tokenizer's rules only as far as needed to find URL-bearing attributes and style sheets (tags, quoted and unquoted
-// attributes, comments, CDATA, raw-text and escapable raw-text elements, the script-data escape states), splices the
-// rewritten URL spans into a copy and leaves every other byte alone. It uses no reflection, so it is trim/AOT safe.
 using System.Net;
 using System.Text;
 
@@ -17,7 +11,8 @@ namespace Inlay;
 /// elements and <c>style</c> attributes. Absolute URLs (any scheme: <c>https:</c>, <c>data:</c>, <c>blob:</c>,
 /// <c>mailto:</c>, <c>javascript:</c>…), protocol-relative <c>//</c> URLs, fragments and empty values are left alone.
 /// Links (<c>a href</c>) are navigation, not assets, and are left alone. No <c>&lt;base&gt;</c> element is added:
-/// hosts' CSPs block it.
+/// hosts' CSPs block it. Tags are found with <see cref="HtmlScanner"/>, so those inside comments and scripts are not
+/// touched, and every byte outside the rewritten URLs stays as it was.
 /// </remarks>
 internal static class WidgetHtmlRewriter
 {
@@ -79,125 +74,42 @@ internal static class WidgetHtmlRewriter
     /// <summary>Rewrites every asset URL in the document with <paramref name="map"/>; returns the same instance when nothing changes.</summary>
     internal static string RewriteUrls(string html, Func<string, string?> map)
     {
-        var output = new Splicer(html);
-        var attributes = new List<Attribute>();
-        var n = html.Length;
-        var i = 0;
-        while (i < n)
+        var output = new TextSplicer(html);
+        var scanner = new HtmlScanner(html);
+        while (scanner.MoveNext())
         {
-            var lt = html.IndexOf('<', i);
-            if (lt < 0 || lt + 1 >= n) break;
-            i = lt + 1;
-            var c = html[i];
-            if (c == '!')
-            {
-                if (At(html, i, "!--")) i = SkipComment(html, i + 3);
-                else if (At(html, i, "![CDATA[")) i = After(html, "]]>", i + 8);
-                else i = After(html, ">", i);
-            }
-            else if (c == '?')
-            {
-                i = After(html, ">", i);
-            }
-            else if (c == '/')
-            {
-                // An end tag's attributes are parsed (and ignored) like a start tag's, so a quoted '>' does not end it.
-                i = IsAsciiLetter(At(html, i + 1)) ? ParseTag(html, i + 1, attributes, out _) : After(html, ">", i);
-            }
-            else if (IsAsciiLetter(c))
-            {
-                i = ParseTag(html, i, attributes, out var name);
-                RewriteAttributes(html, name, attributes, output, map);
-                if (i < n && RawTextKind(name) is { } kind)
-                {
-                    var end = kind == RawText.Script ? ScriptEnd(html, i) : RawTextEnd(html, i, name);
-                    if (kind == RawText.Style && RewriteCss(html[i..end], map) is { } css) output.Replace(i, end, css);
-                    i = end;
-                }
-            }
+            if (scanner.Kind != HtmlTokenKind.StartTag) continue;
+            RewriteAttributes(scanner, output, map);
+            if (scanner.IsStartTag("style") && RewriteCss(html[scanner.TextStart..scanner.TextEnd], map) is { } css)
+                output.Replace(scanner.TextStart, scanner.TextEnd, css);
         }
         return output.ToString();
     }
 
-    private enum RawText { Script, Style, Other }
-
-    private static RawText? RawTextKind(string name)
-    {
-        if (Is(name, "script")) return RawText.Script;
-        if (Is(name, "style")) return RawText.Style;
-        if (Is(name, "textarea") || Is(name, "title") || Is(name, "xmp") || Is(name, "iframe") || Is(name, "noembed")
-            || Is(name, "noframes") || Is(name, "noscript") || Is(name, "plaintext"))
-            return RawText.Other;
-        return null;
-    }
-
-    private readonly record struct Attribute(int NameStart, int NameEnd, int ValueStart, int ValueEnd, char Quote, bool HasValue);
-
-    /// <summary>Parses a tag from its name to just after its closing '>' (or the end of input); returns that position.</summary>
-    private static int ParseTag(string html, int i, List<Attribute> attributes, out string name)
-    {
-        attributes.Clear();
-        var n = html.Length;
-        var nameStart = i;
-        while (i < n && !IsHtmlSpace(html[i]) && html[i] != '/' && html[i] != '>') i++;
-        name = html[nameStart..i];
-        while (true)
-        {
-            while (i < n && (IsHtmlSpace(html[i]) || html[i] == '/')) i++;
-            if (i >= n) return n;
-            if (html[i] == '>') return i + 1;
-            var attrNameStart = i++; // the first character may be '=' (it then belongs to the name)
-            while (i < n && !IsHtmlSpace(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') i++;
-            var attrNameEnd = i;
-            while (i < n && IsHtmlSpace(html[i])) i++;
-            if (i >= n || html[i] != '=')
-            {
-                attributes.Add(new Attribute(attrNameStart, attrNameEnd, i, i, '\0', false));
-                continue;
-            }
-            i++;
-            while (i < n && IsHtmlSpace(html[i])) i++;
-            if (i < n && html[i] is '"' or '\'')
-            {
-                var quote = html[i];
-                var close = html.IndexOf(quote, i + 1);
-                var valueEnd = close < 0 ? n : close;
-                attributes.Add(new Attribute(attrNameStart, attrNameEnd, i + 1, valueEnd, quote, true));
-                i = close < 0 ? n : close + 1;
-            }
-            else
-            {
-                var valueStart = i;
-                while (i < n && !IsHtmlSpace(html[i]) && html[i] != '>') i++;
-                attributes.Add(new Attribute(attrNameStart, attrNameEnd, valueStart, i, '\0', true));
-            }
-        }
-    }
-
     private enum ValueKind { Url, Srcset, Css }
 
-    private static void RewriteAttributes(string html, string tag, List<Attribute> attributes, Splicer output, Func<string, string?> map)
+    private static void RewriteAttributes(HtmlScanner scanner, TextSplicer output, Func<string, string?> map)
     {
-        foreach (var attribute in attributes)
+        foreach (var attribute in scanner.Attributes)
         {
             if (!attribute.HasValue) continue;
-            var name = html.AsSpan(attribute.NameStart, attribute.NameEnd - attribute.NameStart);
-            if (KindOf(html, tag, name, attributes) is not { } kind) continue;
-            var raw = html[attribute.ValueStart..attribute.ValueEnd];
+            if (KindOf(scanner, scanner.NameOf(attribute)) is not { } kind) continue;
+            var raw = scanner.RawValueOf(attribute).ToString();
             if (RewriteValue(raw, kind, attribute.Quote, map) is { } rewritten)
                 output.Replace(attribute.ValueStart, attribute.ValueEnd, rewritten);
         }
     }
 
-    private static ValueKind? KindOf(string html, string tag, ReadOnlySpan<char> name, List<Attribute> attributes)
+    private static ValueKind? KindOf(HtmlScanner scanner, ReadOnlySpan<char> name)
     {
+        var tag = scanner.Name;
         if (Is(name, "style")) return ValueKind.Css;
         if (Is(name, "src"))
         {
             if (Is(tag, "script") || Is(tag, "img") || Is(tag, "iframe") || Is(tag, "embed") || Is(tag, "audio")
                 || Is(tag, "video") || Is(tag, "track") || Is(tag, "source") || Is(tag, "frame"))
                 return ValueKind.Url;
-            if (Is(tag, "input") && Is(AttributeValue(html, attributes, "type"), "image")) return ValueKind.Url;
+            if (Is(tag, "input") && Is(scanner.AttributeValue("type").AsSpan().Trim(), "image")) return ValueKind.Url;
             return null;
         }
         if (Is(name, "href")) return Is(tag, "link") || Is(tag, "use") || Is(tag, "image") || Is(tag, "feimage") ? ValueKind.Url : null;
@@ -207,16 +119,6 @@ internal static class WidgetHtmlRewriter
         if (Is(name, "poster")) return Is(tag, "video") ? ValueKind.Url : null;
         if (Is(name, "data")) return Is(tag, "object") ? ValueKind.Url : null;
         return null;
-    }
-
-    private static ReadOnlySpan<char> AttributeValue(string html, List<Attribute> attributes, string name)
-    {
-        foreach (var attribute in attributes)
-        {
-            if (Is(html.AsSpan(attribute.NameStart, attribute.NameEnd - attribute.NameStart), name))
-                return html.AsSpan(attribute.ValueStart, attribute.ValueEnd - attribute.ValueStart).Trim();
-        }
-        return default;
     }
 
     /// <summary>
@@ -250,7 +152,7 @@ internal static class WidgetHtmlRewriter
     /// <summary>Rewrites the URL of each image candidate, following the HTML srcset parsing rules.</summary>
     private static string? RewriteSrcset(string value, Func<string, string?> map)
     {
-        var output = new Splicer(value);
+        var output = new TextSplicer(value);
         var n = value.Length;
         var i = 0;
         while (i < n)
@@ -280,7 +182,7 @@ internal static class WidgetHtmlRewriter
     /// <summary>Rewrites <c>url(…)</c> and <c>@import "…"</c> in a style sheet, skipping comments and other strings.</summary>
     internal static string? RewriteCss(string css, Func<string, string?> map)
     {
-        var output = new Splicer(css);
+        var output = new TextSplicer(css);
         var n = css.Length;
         var i = 0;
         while (i < n)
@@ -327,7 +229,7 @@ internal static class WidgetHtmlRewriter
         return output.Changed ? output.ToString() : null;
     }
 
-    private static void RewriteCssUrl(string css, int start, int end, Func<string, string?> map, Splicer output)
+    private static void RewriteCssUrl(string css, int start, int end, Func<string, string?> map, TextSplicer output)
     {
         if (end > start && map(css[start..end]) is { } url) output.Replace(start, end, url);
     }
@@ -352,86 +254,6 @@ internal static class WidgetHtmlRewriter
         while (i >= 0 && IsCssSpace(css[i])) i--;
         return i >= 6 && css.AsSpan(i - 6, 7).Equals("@import", StringComparison.OrdinalIgnoreCase);
     }
-
-    /// <summary>Skips a comment whose text starts at <paramref name="i"/> (just after <c>&lt;!--</c>).</summary>
-    private static int SkipComment(string html, int i)
-    {
-        if (At(html, i) == '>') return i + 1; // <!-->
-        if (At(html, i, "->")) return i + 2; // <!--->
-        var close = html.IndexOf("--", i, StringComparison.Ordinal);
-        while (close >= 0)
-        {
-            if (At(html, close + 2) == '>') return close + 3;
-            if (At(html, close + 2, "!>")) return close + 4;
-            close = html.IndexOf("--", close + 1, StringComparison.Ordinal);
-        }
-        return html.Length;
-    }
-
-    /// <summary>Where the raw text of a non-script raw-text element ends: the '&lt;' of its end tag, or the end of input.</summary>
-    private static int RawTextEnd(string html, int i, string name)
-    {
-        if (Is(name, "plaintext")) return html.Length;
-        while (true)
-        {
-            var lt = html.IndexOf("</", i, StringComparison.Ordinal);
-            if (lt < 0) return html.Length;
-            if (IsEndTagOf(html, lt, name)) return lt;
-            i = lt + 2;
-        }
-    }
-
-    /// <summary>
-    /// Where a script's text ends, following the script-data states: inside <c>&lt;!--</c>, a nested
-    /// <c>&lt;script&gt;</c> makes the next <c>&lt;/script&gt;</c> close it rather than the outer script.
-    /// </summary>
-    private static int ScriptEnd(string html, int i)
-    {
-        const int data = 0, escaped = 1, doubleEscaped = 2;
-        var state = data;
-        var n = html.Length;
-        while (i < n)
-        {
-            var c = html[i];
-            if (c == '<')
-            {
-                if (state != doubleEscaped && IsEndTagOf(html, i, "script")) return i;
-                if (state == data && At(html, i + 1, "!--"))
-                {
-                    state = escaped;
-                    i += 2; // stay on "--" so "<!-->" closes at once
-                    continue;
-                }
-                if (state == escaped && IsTagOf(html, i + 1, "script"))
-                {
-                    state = doubleEscaped;
-                    i += 7;
-                    continue;
-                }
-                if (state == doubleEscaped && IsEndTagOf(html, i, "script"))
-                {
-                    state = escaped;
-                    i += 8;
-                    continue;
-                }
-            }
-            else if (c == '-' && state != data && At(html, i, "-->"))
-            {
-                state = data;
-                i += 3;
-                continue;
-            }
-            i++;
-        }
-        return n;
-    }
-
-    private static bool IsEndTagOf(string html, int lt, string name) => At(html, lt + 1) == '/' && IsTagOf(html, lt + 2, name);
-
-    private static bool IsTagOf(string html, int i, string name) =>
-        i + name.Length <= html.Length
-        && html.AsSpan(i, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
-        && At(html, i + name.Length) is var next && (IsHtmlSpace(next) || next is '/' or '>');
 
     private static bool HasScheme(string url)
     {
@@ -534,23 +356,4 @@ internal static class WidgetHtmlRewriter
     private static bool IsCssSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
 
     private static bool IsCssNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' || c >= 0x80;
-
-    /// <summary>Builds a copy of a string with some spans replaced, copying the rest unchanged; replacements must come in order.</summary>
-    private sealed class Splicer(string source)
-    {
-        private StringBuilder? _builder;
-        private int _copied;
-
-        public bool Changed => _builder is not null;
-
-        public void Replace(int start, int end, string replacement)
-        {
-            if (end - start == replacement.Length && string.CompareOrdinal(source, start, replacement, 0, replacement.Length) == 0) return;
-            _builder ??= new StringBuilder(source.Length + 256);
-            _builder.Append(source, _copied, start - _copied).Append(replacement);
-            _copied = end;
-        }
-
-        public override string ToString() => _builder is null ? source : _builder.Append(source, _copied, source.Length - _copied).ToString();
-    }
 }

@@ -9,9 +9,10 @@ namespace Inlay;
 /// are dropped. For hosts whose CSP blocks external scripts.
 /// </summary>
 /// <remarks>
-/// Works on bundler output (Vite writes these tags in a fixed shape); tags are found with a pattern, not a full HTML
-/// parser. External URLs (with a scheme, or protocol-relative) are left alone. URLs in an inlined style sheet that are
-/// relative to the sheet are made relative to the document, so the usual rewriting makes them absolute.
+/// Tags are found with <see cref="HtmlScanner"/>, so a tag inside a comment or a script is left alone; a script is
+/// inlined only when it has no text of its own. External URLs (with a scheme, or protocol-relative) are left alone.
+/// URLs in an inlined style sheet that are relative to the sheet are made relative to the document, so the usual
+/// rewriting makes them absolute.
 /// </remarks>
 internal static partial class WidgetInliner
 {
@@ -22,25 +23,45 @@ internal static partial class WidgetInliner
     public static string Inline(string html, string entryPath, Func<string, string> readFile)
     {
         var entryDirectory = entryPath.Contains('/') ? entryPath[..(entryPath.LastIndexOf('/') + 1)] : "";
-        html = ScriptTag().Replace(html, match =>
+        var output = new TextSplicer(html);
+        var scanner = new HtmlScanner(html);
+        while (scanner.MoveNext())
         {
-            var attributes = match.Groups["attrs"].Value;
-            if (AttributeValue(attributes, "src") is not { } src || LocalPath(src, entryDirectory) is not { } path) return match.Value;
-            var module = AttributeValue(attributes, "type") is { } type && type.Equals("module", StringComparison.OrdinalIgnoreCase);
-            return (module ? "<script type=\"module\">" : "<script>") + EscapeScript(readFile(path)) + "</script>";
-        });
-        return LinkTag().Replace(html, match =>
-        {
-            var attributes = match.Groups["attrs"].Value;
-            var rel = AttributeValue(attributes, "rel")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-            if (AttributeValue(attributes, "href") is not { } href || LocalPath(href, entryDirectory) is not { } path) return match.Value;
-            if (rel.Contains("modulepreload", StringComparer.OrdinalIgnoreCase)) return "";
-            if (!rel.Contains("stylesheet", StringComparer.OrdinalIgnoreCase)) return match.Value;
-            var media = AttributeValue(attributes, "media");
-            var css = RelativeToDocument(readFile(path), path, entryDirectory);
-            return (media is null ? "<style>" : $"<style media=\"{media.Replace("\"", "&quot;", StringComparison.Ordinal)}\">") + EscapeStyle(css) + "</style>";
-        });
+            if (scanner.IsStartTag("script")) InlineScript(scanner, entryDirectory, readFile, output);
+            else if (scanner.IsStartTag("link")) InlineLink(scanner, entryDirectory, readFile, output);
+        }
+        return output.ToString();
     }
+
+    /// <summary>A script with a local <c>src</c> and no text becomes a script holding the file's text.</summary>
+    private static void InlineScript(HtmlScanner scanner, string entryDirectory, Func<string, string> readFile, TextSplicer output)
+    {
+        if (scanner.AttributeValue("src") is not { } src || LocalPath(src, entryDirectory) is not { } path) return;
+        var module = scanner.AttributeValue("type") is { } type && type.Trim().Equals("module", StringComparison.OrdinalIgnoreCase);
+        var start = scanner.Start;
+        if (!scanner.Html.AsSpan(scanner.TextStart, scanner.TextEnd - scanner.TextStart).IsWhiteSpace()) return;
+        if (!scanner.MoveNext() || !scanner.IsEndTag("script")) return;
+        output.Replace(start, scanner.End, (module ? "<script type=\"module\">" : "<script>") + EscapeScript(readFile(path)) + "</script>");
+    }
+
+    /// <summary>A local style sheet link becomes a style element; a module preload hint for a local file is dropped.</summary>
+    private static void InlineLink(HtmlScanner scanner, string entryDirectory, Func<string, string> readFile, TextSplicer output)
+    {
+        if (scanner.AttributeValue("href") is not { } href || LocalPath(href, entryDirectory) is not { } path) return;
+        var rel = scanner.AttributeValue("rel")?.Split(HtmlSpaces, StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (rel.Contains("modulepreload", StringComparer.OrdinalIgnoreCase))
+        {
+            output.Replace(scanner.Start, scanner.End, "");
+            return;
+        }
+        if (!rel.Contains("stylesheet", StringComparer.OrdinalIgnoreCase)) return;
+        var media = scanner.AttributeValue("media");
+        var css = RelativeToDocument(readFile(path), path, entryDirectory);
+        output.Replace(scanner.Start, scanner.End,
+            (media is null ? "<style>" : $"<style media=\"{media.Replace("\"", "&quot;", StringComparison.Ordinal)}\">") + EscapeStyle(css) + "</style>");
+    }
+
+    private static readonly char[] HtmlSpaces = [' ', '\t', '\n', '\f', '\r'];
 
     /// <summary>
     /// Makes script text safe inside a <c>&lt;script&gt;</c> element: <c>&lt;/script</c> would end the element and
@@ -77,20 +98,6 @@ internal static partial class WidgetInliner
         }) ?? css;
     }
 
-    private static string? AttributeValue(string attributes, string name)
-    {
-        foreach (Match match in Attribute().Matches(attributes))
-        {
-            if (!match.Groups["name"].Value.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
-            var value = match.Groups["dq"].Success ? match.Groups["dq"].Value
-                : match.Groups["sq"].Success ? match.Groups["sq"].Value
-                : match.Groups["uq"].Success ? match.Groups["uq"].Value
-                : "";
-            return System.Net.WebUtility.HtmlDecode(value);
-        }
-        return null;
-    }
-
     private static bool HasScheme(string url)
     {
         var colon = url.IndexOf(':');
@@ -99,15 +106,6 @@ internal static partial class WidgetInliner
             if (!char.IsAsciiLetterOrDigit(url[i]) && url[i] is not ('+' or '-' or '.')) return false;
         return true;
     }
-
-    [GeneratedRegex(@"<script\b(?<attrs>(?:[^>""']|""[^""]*""|'[^']*')*)>\s*</script\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ScriptTag();
-
-    [GeneratedRegex(@"<link\b(?<attrs>(?:[^>""']|""[^""]*""|'[^']*')*)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LinkTag();
-
-    [GeneratedRegex(@"(?<name>[^\s""'>/=]+)(?:\s*=\s*(?:""(?<dq>[^""]*)""|'(?<sq>[^']*)'|(?<uq>[^\s""'>=`]+)))?", RegexOptions.CultureInvariant)]
-    private static partial Regex Attribute();
 
     [GeneratedRegex(@"<(?:/script|!--)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScriptBreakers();

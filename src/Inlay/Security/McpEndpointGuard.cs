@@ -35,10 +35,20 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate inner)
     {
+        // The limit is on, but the rate limiter did not see this request (UseRateLimiter before UseRouting, say): refuse
+        // rather than serve without the limit.
+        if (options.Value.RateLimit.PermitLimit > 0 && !context.Items.ContainsKey(McpRateLimitPolicy.AppliedKey))
+        {
+            RateLimiterMissed(logger, context.Request.Path);
+            await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, JsonRpcErrorResponse.InternalError,
+                "Internal error. The server logged the details.");
+            return;
+        }
+
         var refusal = policy.CheckHost(context.Request) ?? policy.CheckOrigin(context.Request);
         if (refusal is not null)
         {
-            logger.LogWarning("Refused an MCP request: {Reason}", refusal);
+            RequestRefused(logger, refusal);
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status403Forbidden, JsonRpcErrorResponse.ServerError, refusal);
             return;
         }
@@ -67,14 +77,14 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
         {
             // The body is valid JSON (checked above), so the SDK failed to read a message's params into their type:
             // the caller sent the wrong shape, which is theirs to fix, not a server fault.
-            logger.LogInformation("Refused an MCP request with params of the wrong shape: {Reason}", ex.Message);
+            WrongParamsShape(logger, ex.Message);
             context.Response.Clear();
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorResponse.InvalidParams,
                 "Invalid params: " + TypeNamePattern().Replace(ex.Message, ""), RequestId(context));
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
-            logger.LogError(ex, "The MCP endpoint failed on {Method} {Path}", context.Request.Method, context.Request.Path);
+            EndpointFailed(logger, context.Request.Method, context.Request.Path, ex);
             context.Response.Clear();
             // The SDK lets transport failures escape as a bare 500 (and the developer exception page's stack trace);
             // answer as the Python SDK does: 500 with -32603, the request's id when it has one, no detail.
@@ -247,4 +257,16 @@ internal sealed partial class McpEndpointGuard(RequestOriginPolicy policy, IOpti
     private static Task TooLargeAsync(HttpContext context, long limit) =>
         JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, JsonRpcErrorResponse.InvalidRequest,
             $"The request body is larger than the {limit}-byte limit (Inlay:MaxRequestBodyBytes).");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused an MCP request to {Path}: Inlay:RateLimit is on, but the rate limiter middleware did not apply the endpoint's policy. Call app.UseRateLimiter() after app.UseRouting().")]
+    private static partial void RateLimiterMissed(ILogger logger, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an MCP request: {Reason}")]
+    private static partial void RequestRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused an MCP request with params of the wrong shape: {Reason}")]
+    private static partial void WrongParamsShape(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The MCP endpoint failed on {Method} {Path}")]
+    private static partial void EndpointFailed(ILogger logger, string method, PathString path, Exception exception);
 }

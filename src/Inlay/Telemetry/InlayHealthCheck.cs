@@ -14,13 +14,3 @@ internal sealed class InlayHealthCheck(InlayReadiness readiness) : IHealthCheck
             ? HealthCheckResult.Healthy("Declarations validated; serving.")
             : HealthCheckResult.Unhealthy("Inlay has not finished starting."));
 }
-
-/// <summary>Set once start-up validation has passed and the server listens.</summary>
-internal sealed class InlayReadiness
-{
-    private volatile bool _ready;
-
-    public bool IsReady => _ready;
-
-    public void MarkReady() => _ready = true;
-}

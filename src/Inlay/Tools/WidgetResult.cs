@@ -59,9 +59,3 @@ public static class WidgetResult
     /// <param name="text">A short text for the model describing the result.</param>
     public static WidgetResult<T> Create<T>(T data, string text) => new(data, text);
 }
-
-/// <summary>A tool result that knows how to become a <see cref="CallToolResult"/>.</summary>
-internal interface IWidgetResult
-{
-    CallToolResult ToCallToolResult(JsonSerializerOptions serializerOptions);
-}

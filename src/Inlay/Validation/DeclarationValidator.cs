@@ -9,7 +9,7 @@ namespace Inlay;
 /// Checks every widget and tool declaration against the rules hosts enforce, collecting all problems so one start-up
 /// failure lists them all.
 /// </summary>
-internal sealed class DeclarationValidator(
+internal sealed partial class DeclarationValidator(
     IReadOnlyList<WidgetDeclaration> widgets,
     IReadOnlyList<McpServerTool> tools,
     InlayOptions options,
@@ -25,7 +25,6 @@ internal sealed class DeclarationValidator(
 
     public async Task<IReadOnlyList<string>> ValidateAsync(CancellationToken cancellationToken)
     {
-        CheckHostTargets();
         var servedUris = CheckWidgets();
         await CheckWidgetHtmlAsync(cancellationToken);
         CheckTools(servedUris);
@@ -57,17 +56,11 @@ internal sealed class DeclarationValidator(
         return served;
     }
 
-    private void CheckHostTargets()
-    {
-        foreach (var id in HostTargets.UnknownIds(options.Hosts))
-            _problems.Add($"Inlay:Hosts names '{id}', which is not a host Inlay knows: use {string.Join(", ", HostProfiles.All.Select(h => h.Id))}.");
-    }
-
     /// <summary>Warns about each targeted host the widget cannot work in; the widget still serves the others.</summary>
     private void WarnOnHosts(WidgetDeclaration widget)
     {
         foreach (var finding in HostCompatibility.Check(WidgetServing.For(widget, options), _hosts.Profiles))
-            logger.LogWarning("[{Rule}] widget '{Widget}' in {Host}: {Problem}", finding.Rule.Id, finding.WidgetUri, finding.Host.Name, finding.Problem);
+            HostProblem(logger, finding.Rule.Id, finding.WidgetUri, finding.Host.Name, finding.Problem);
     }
 
     private async Task CheckWidgetHtmlAsync(CancellationToken cancellationToken)
@@ -127,7 +120,7 @@ internal sealed class DeclarationValidator(
         if (a?.DestructiveHint is null) missing.Add("Destructive");
         if (a?.OpenWorldHint is null) missing.Add("OpenWorld");
         if (missing.Count > 0)
-            logger.LogWarning("Tool '{Tool}' does not set the annotation hints {Hints}; ChatGPT requires them. Set them on [McpServerTool].", toolName, string.Join(", ", missing));
+            MissingHints(logger, toolName, string.Join(", ", missing));
     }
 
     private static bool IsUiUri(string uri) =>
@@ -143,4 +136,10 @@ internal sealed class DeclarationValidator(
             _ => false,
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tool '{Tool}' does not set the annotation hints {Hints}; ChatGPT requires them. Set them on [McpServerTool].")]
+    private static partial void MissingHints(ILogger logger, string tool, string hints);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[{Rule}] widget '{Widget}' in {Host}: {Problem}")]
+    private static partial void HostProblem(ILogger logger, string rule, string widget, string host, string problem);
 }

@@ -3,25 +3,6 @@ using System.Text.Json;
 namespace Inlay;
 
 /// <summary>
-/// A property an object schema names: its schema (<see langword="null"/> when it is only listed in <c>required</c>, not
-/// under <c>properties</c>) and whether it is required.
-/// </summary>
-internal readonly record struct PropertyRule(string Name, SchemaNode? Schema, bool Required);
-
-/// <summary>What an object schema says about properties it does not name.</summary>
-internal enum ExtraProperties
-{
-    /// <summary>Allowed and not checked: the default, and what the SDK's schemas mean.</summary>
-    Allowed,
-
-    /// <summary><c>additionalProperties: false</c>: each is reported as unknown.</summary>
-    Forbidden,
-
-    /// <summary><c>additionalProperties: {schema}</c>, as the SDK writes for a dictionary: each must fit the schema.</summary>
-    Checked,
-}
-
-/// <summary>
 /// The object keywords <c>properties</c>, <c>required</c> and <c>additionalProperties</c>. Properties are checked in the
 /// schema's order (so problems come in a fixed order, whatever order the caller sent), then properties it does not name.
 /// </summary>

@@ -6,17 +6,6 @@ using ModelContextProtocol;
 
 namespace Inlay;
 
-/// <summary>The string formats the validator checks; others (and unknown ones) are annotations only.</summary>
-internal enum StringFormat
-{
-    DateTime,
-    Date,
-    Time,
-    Uuid,
-    Uri,
-    Email,
-}
-
 /// <summary>
 /// The string formats the SDK's schemas declare, checked the way the serializer will read them when binding
 /// (<c>date-time</c> by <see cref="JsonElement.TryGetDateTimeOffset"/>, <c>uuid</c> by <see cref="JsonElement.TryGetGuid"/>,

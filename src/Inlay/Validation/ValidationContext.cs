@@ -144,14 +144,3 @@ internal sealed class ValidationContext
     /// <summary>A property by <see cref="Name"/> or by <see cref="Property"/> (when <see cref="Index"/> is -1), or an array item by <see cref="Index"/>.</summary>
     private readonly record struct PathSegment(string? Name, int Index, JsonProperty Property);
 }
-
-/// <summary>What kind of problem an argument has; missing and unknown properties get their own sentences.</summary>
-internal enum ProblemKind
-{
-    Other,
-    Missing,
-    Unknown,
-}
-
-/// <summary>One problem as a sentence, with how deep in the arguments it was found (deeper means a closer match).</summary>
-internal readonly record struct Problem(string Message, int Depth);

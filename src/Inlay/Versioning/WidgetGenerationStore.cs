@@ -18,7 +18,7 @@ namespace Inlay;
 /// <see cref="WidgetOptions.RetainPreviousGenerations"/>. A lock file lets instances that share the folder take turns.
 /// If the folder cannot be written, Inlay logs a warning and keeps going without previous generations.
 /// </summary>
-internal sealed class WidgetGenerationStore
+internal sealed partial class WidgetGenerationStore
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(15);
 
@@ -87,10 +87,7 @@ internal sealed class WidgetGenerationStore
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or TimeoutException)
             {
                 if (!_warned)
-                    _logger.LogWarning(ex,
-                        "Inlay could not keep previous widget generations in {Path}: {Message} Documents hosts cached before a deploy may miss their assets. " +
-                        "Set Inlay:Widgets:GenerationsPath to a writable folder that survives redeploys, or Inlay:Widgets:RetainPreviousGenerations to 0.",
-                        RootPath, ex.Message);
+                    CannotKeepGenerations(_logger, RootPath, ex.Message, ex);
                 _warned = true;
             }
         }
@@ -158,7 +155,7 @@ internal sealed class WidgetGenerationStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning("Inlay could not delete the expired widget asset generation {Path}: {Message}", path, ex.Message);
+            CannotDeleteGeneration(_logger, path, ex.Message);
         }
     }
 
@@ -219,4 +216,11 @@ internal sealed class WidgetGenerationStore
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inlay could not keep previous widget generations in {Path}: {Message} Documents hosts cached before a deploy may miss their assets. " +
+        "Set Inlay:Widgets:GenerationsPath to a writable folder that survives redeploys, or Inlay:Widgets:RetainPreviousGenerations to 0.")]
+    private static partial void CannotKeepGenerations(ILogger logger, string path, string message, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inlay could not delete the expired widget asset generation {Path}: {Message}")]
+    private static partial void CannotDeleteGeneration(ILogger logger, string path, string message);
 }

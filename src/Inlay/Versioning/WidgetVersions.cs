@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Inlay;
 
@@ -11,34 +12,44 @@ namespace Inlay;
 /// Tool and resource listings read <see cref="Current"/> on every request, which is a dictionary lookup; they rebuild
 /// their cached descriptors only when it changes. Pages of the app have no version: they are rendered on every read.
 /// </summary>
-internal sealed class WidgetVersions(
+internal sealed partial class WidgetVersions(
     IEnumerable<WidgetDeclaration> widgets,
     IOptions<InlayOptions> options,
     IHostEnvironment environment,
     WidgetGenerationStore store,
-    ILogger<WidgetVersions> logger)
+    ILogger<WidgetVersions> logger) : IWidgetVersions
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile FrozenDictionary<string, string> _current = FrozenDictionary<string, string>.Empty;
+    // Replaced and cancelled on each change; not disposed, since tokens handed out may still be registered on.
+    private CancellationTokenSource _changed = new();
 
-    /// <summary>Raised after a refresh that changed any widget's version.</summary>
-    public event Action? Changed;
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
+
+    public IReadOnlyList<string> SourcePaths => field ??= [.. widgets.Select(SourcePath).OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    private string? SourcePath(WidgetDeclaration widget) => widget.Html switch
+    {
+        AssetFolderHtmlSource folder => Path.TrimEndingDirectorySeparator(folder.PhysicalPath(environment.ContentRootPath)),
+        FileHtmlSource file => Path.GetFullPath(Path.Combine(environment.ContentRootPath, file.Path)),
+        _ => null,
+    };
 
     /// <summary>Whether advertised URIs carry versions (<see cref="WidgetOptions.VersionedUris"/>).</summary>
     public bool Enabled => options.Value.Widgets.VersionedUris;
 
     /// <summary>
-    /// The current version of the widget declared at <paramref name="declaredUri"/>, or <see langword="null"/> when its
+    /// The current version of the widget declared at <paramref name="widgetUri"/>, or <see langword="null"/> when its
     /// URI is not versioned (versioning off, a page of the app, or not computed yet).
     /// </summary>
-    public string? Current(string declaredUri) => Enabled && _current.TryGetValue(declaredUri, out var version) ? version : null;
+    public string? Current(string widgetUri) => Enabled && _current.TryGetValue(widgetUri, out var version) ? version : null;
 
     /// <summary>
     /// Computes every widget's version and each served asset folder's generation, and records the generations in the
     /// generation store (which copies new ones and prunes expired ones). A widget whose files cannot be read keeps its
     /// previous version; the read error is logged (start-up validation reports it first).
     /// </summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         await _refreshing.WaitAsync(cancellationToken);
         try
@@ -66,7 +77,7 @@ internal sealed class WidgetVersions(
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException)
                 {
-                    logger.LogWarning("Inlay could not compute the version of widget '{Uri}' from {Source}: {Message}", widget.Uri, widget.Html.Description, ex.Message);
+                    VersionFailed(logger, widget.Uri, widget.Html.Description, ex.Message);
                     if (_current.TryGetValue(widget.Uri, out var previous)) versions[widget.Uri] = previous;
                 }
             }
@@ -81,11 +92,14 @@ internal sealed class WidgetVersions(
 
             var changed = versions.Count != _current.Count || versions.Any(pair => !_current.TryGetValue(pair.Key, out var old) || old != pair.Value);
             _current = versions.ToFrozenDictionary(StringComparer.Ordinal);
-            if (changed) Changed?.Invoke();
+            if (changed) Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
         }
         finally
         {
             _refreshing.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inlay could not compute the version of widget '{Uri}' from {Source}: {Message}")]
+    private static partial void VersionFailed(ILogger logger, string uri, string source, string message);
 }

@@ -17,10 +17,13 @@ namespace Inlay.BrowserTests.Probe;
 /// </summary>
 public sealed class ProbeApp : IAsyncDisposable
 {
-    private ProbeApp(WebApplication app, Uri baseAddress)
+    private readonly string _generations;
+
+    private ProbeApp(WebApplication app, Uri baseAddress, string generations)
     {
         App = app;
         BaseAddress = baseAddress;
+        _generations = generations;
     }
 
     public WebApplication App { get; }
@@ -35,23 +38,27 @@ public sealed class ProbeApp : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot ?? AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration["Inlay:Widgets:GenerationsPath"] = Path.Combine(Path.GetTempPath(), "inlay-probe-generations");
+        var generations = Path.Combine(Path.GetTempPath(), "inlay-probe-generations-" + Guid.NewGuid().ToString("N"));
+        builder.Configuration["Inlay:Widgets:GenerationsPath"] = generations;
         for (var i = 0; i < (hosts?.Count ?? 0); i++) builder.Configuration[$"Inlay:Hosts:{i}"] = hosts![i];
         builder.Services.AddMcpServer().WithHttpTransport(http => http.Stateless = true).WithInlay()
             .WithWidget("ui://widget/probe.html", WidgetHtmlSource.FromFile("Probe/probe.html"), widget => widget.DisplayModes = WidgetDisplayModes.All)
             .WithWidget(DomainWidget.Uri, WidgetHtmlSource.FromFile("Probe/probe.html"), widget => widget.Domain = DomainWidget.Domain)
             .WithWidgetTools<ProbeTools>();
+        // The test host's entry assembly names no extensions, so the dev host is added here.
+        builder.Services.AddInlayDevHost();
         var app = builder.Build();
         app.MapInlay();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ProbeApp(app, new Uri(address + "/"));
+        return new ProbeApp(app, new Uri(address + "/"), generations);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        if (Directory.Exists(_generations)) Directory.Delete(_generations, recursive: true);
     }
 }
 

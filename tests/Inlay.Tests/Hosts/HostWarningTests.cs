@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ public sealed class HostWarningTests : IDisposable
     [Fact]
     public async Task An_unknown_host_id_fails_start_up_naming_it()
     {
-        var failure = await Assert.ThrowsAsync<InlayValidationException>(async () =>
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
             await using var app = await StartAsync(_ => { }, null, HostIds.Claude, "copilot");
         });

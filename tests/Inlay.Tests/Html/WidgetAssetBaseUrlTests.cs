@@ -106,9 +106,9 @@ public sealed class WidgetAssetBaseUrlTests : IDisposable
     [InlineData("https://cdn.example.com/widgets?v=1", "Development", "not an absolute http(s) URL")]
     [InlineData("http://cdn.example.com/widgets", "Production", "must use https outside Development")]
     public void A_bad_base_url_is_a_start_up_problem(string value, string environment, string expected) =>
-        Assert.Contains(expected, InlayStartup.ValidateAssetBaseUrl(value, environment == "Development"));
+        Assert.Contains(expected, InlayOptionsValidator.AssetBaseUrlProblem(value, environment == "Development"));
 
     [Fact]
     public void An_https_base_url_is_fine_everywhere() =>
-        Assert.Null(InlayStartup.ValidateAssetBaseUrl("https://cdn.example.com/widgets", isDevelopment: false));
+        Assert.Null(InlayOptionsValidator.AssetBaseUrlProblem("https://cdn.example.com/widgets", isDevelopment: false));
 }

@@ -54,8 +54,17 @@ public sealed class LoopbackApp : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         configureServices(builder);
         var app = builder.Build();
-        configureApp?.Invoke(app);
-        await app.StartAsync();
+        try
+        {
+            configureApp?.Invoke(app);
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (Directory.Exists(generations)) Directory.Delete(generations, recursive: true);
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LoopbackApp(app, new Uri(address + "/"), logs, generations);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using Inlay.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -110,7 +111,7 @@ public sealed class PreviousGenerationTests : IDisposable
     [Fact]
     public async Task A_negative_retention_fails_start_up_with_a_clear_message()
     {
-        var error = await Assert.ThrowsAsync<InlayValidationException>(() => StartAsync(o => o.Widgets.RetainPreviousGenerations = TimeSpan.FromDays(-1)));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(o => o.Widgets.RetainPreviousGenerations = TimeSpan.FromDays(-1)));
         Assert.Contains("Inlay:Widgets:RetainPreviousGenerations", error.Message);
     }
 

@@ -1,4 +1,4 @@
-import { Client, StreamableHTTPClientTransport, UnauthorizedError } from "@modelcontextprotocol/client";
+import { Client, StreamableHTTPClientTransport, UnauthorizedError, type FetchLike } from "@modelcontextprotocol/client";
 import { GENERIC_IDENTITY, type ClientIdentity } from "./hosts/profiles";
 import { LoggingTransport, type Logger } from "./message-log";
 import { resultChallenge } from "./oauth/challenge";
@@ -54,7 +54,7 @@ export class Connection implements ServerCalls {
       // Speak MCP 2026-07-28 where the app does (else the 2025 handshake): each request then carries the client's name
       // and capabilities in `_meta`, so even a stateless app knows on every request which host the dev host plays.
       const client = new Client(identity.clientInfo, { capabilities: identity.capabilities, versionNegotiation: { mode: "auto" } });
-      const transport = new StreamableHTTPClientTransport(url, { authProvider: signIn.provider, fetch: signIn.fetch });
+      const transport = new StreamableHTTPClientTransport(url, { authProvider: signIn.provider, fetch: withoutEventStream(signIn.fetch) });
       try {
         await client.connect(new LoggingTransport(transport, "mcp", log));
         return new Connection(client, signIn, url, requestMeta);
@@ -119,4 +119,13 @@ export class Connection implements ServerCalls {
       }
     }
   }
+}
+
+/**
+ * No standalone GET event stream: the page needs no messages outside a request's own response (rebuilt widgets are
+ * announced on /_inlay/events), and a stateless server answers that GET with 405, which the browser logs as an error.
+ * The transport's GET gets the 405 here instead, which it reads as "no stream offered"; POSTs go out as usual.
+ */
+function withoutEventStream(fetch: FetchLike): FetchLike {
+  return (input, init) => (init?.method === "GET" ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init));
 }

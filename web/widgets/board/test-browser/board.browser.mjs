@@ -26,7 +26,11 @@ const data = mkdtempSync(join(tmpdir(), "board-browser-"));
 const free = () => new Promise((resolve) => { const s = createServer().listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const boardPort = await free();
 const board = spawn("dotnet", [dll, "--urls", `http://127.0.0.1:${boardPort}`, "--contentRoot", sample], {
-  env: { ...process.env, ASPNETCORE_ENVIRONMENT: "Development", Board__SqlitePath: join(data, "board.db"), ConnectionStrings__Board: "", Logging__LogLevel__Default: "Warning" },
+  // The database and the widget generations in the run's temporary folder, not the user's profile.
+  env: {
+    ...process.env, ASPNETCORE_ENVIRONMENT: "Development", Board__SqlitePath: join(data, "board.db"), ConnectionStrings__Board: "",
+    Inlay__Widgets__GenerationsPath: join(data, "generations"), Logging__LogLevel__Default: "Warning",
+  },
   stdio: ["ignore", "pipe", "pipe"],
 });
 // The server's log is printed only when a check fails (a refused move logs the tool's exception, as it should).

@@ -21,5 +21,19 @@ public sealed class AppFixture : WebApplicationFactory<Program>
     /// <summary>JSON-RPC over Streamable HTTP to the app's MCP endpoint.</summary>
     public McpHttp Mcp { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+    // Widget generations (the previous builds' assets Inlay keeps serving) go to a folder of the test run's, not the
+    // user's profile, and are removed with it.
+    private readonly string _generations = Path.Combine(Path.GetTempPath(), "inlay-app-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Inlay:Widgets:GenerationsPath", _generations);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_generations)) Directory.Delete(_generations, recursive: true);
+    }
 }

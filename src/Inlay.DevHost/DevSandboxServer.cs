@@ -8,14 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Inlay;
+namespace Inlay.DevHost;
 
 /// <summary>
 /// The sandbox origin of the dev host: a second Kestrel server on a loopback port that serves only the sandbox proxy
 /// page and its script. Widgets run there, on an origin other than the app's, so a missing CORS header or an asset
 /// the CSP does not allow fails locally the way it fails in ChatGPT. Started when the dev host is first opened.
 /// </summary>
-internal sealed class DevSandboxServer(IOptions<InlayOptions> options, ILogger<DevSandboxServer> logger) : IAsyncDisposable
+internal sealed partial class DevSandboxServer(IOptions<DevHostOptions> options, ILogger<DevSandboxServer> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _starting = new(1, 1);
     private WebApplication? _server;
@@ -29,7 +29,7 @@ internal sealed class DevSandboxServer(IOptions<InlayOptions> options, ILogger<D
         try
         {
             if (_origin is not null) return _origin;
-            var port = options.Value.DevHost.SandboxPort;
+            var port = options.Value.SandboxPort;
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
             builder.Logging.ClearProviders();
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
@@ -39,7 +39,7 @@ internal sealed class DevSandboxServer(IOptions<InlayOptions> options, ILogger<D
             _server = server;
             var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             _origin = new Uri(address).GetLeftPart(UriPartial.Authority);
-            logger.LogInformation("Inlay dev host sandbox origin: {Origin}", _origin);
+            SandboxOrigin(logger, _origin);
             return _origin;
         }
         finally
@@ -66,4 +66,7 @@ internal sealed class DevSandboxServer(IOptions<InlayOptions> options, ILogger<D
         }
         _starting.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inlay dev host sandbox origin: {Origin}")]
+    private static partial void SandboxOrigin(ILogger logger, string origin);
 }

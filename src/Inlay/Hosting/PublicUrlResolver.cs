@@ -82,14 +82,7 @@ internal sealed class PublicUrlResolver
     /// Checks the configured public URL: an error message naming the setting when it is not an absolute http(s) URL
     /// without query or fragment, otherwise (or when nothing is configured) <see langword="null"/>.
     /// </summary>
-    public string? ValidateConfigured()
-    {
-        var configured = _options.Value.PublicUrl;
-        if (string.IsNullOrWhiteSpace(configured)) return null;
-        return Normalize(configured) is null
-            ? $"Inlay:PublicUrl '{configured}' is not an absolute http(s) URL without query or fragment, such as https://myapp.example.com."
-            : null;
-    }
+    public string? ValidateConfigured() => InlayOptionsValidator.PublicUrlProblem(_options.Value.PublicUrl);
 
     /// <summary>The public URL and a few words on where it came from.</summary>
     internal PublicUrl Find(HttpContext? context)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
-namespace Inlay;
+namespace Inlay.DevHost;
 
 /// <summary>
 /// The dev host's built pages (web/devhost, embedded in this assembly at build time under <c>Inlay.DevHost/</c>):

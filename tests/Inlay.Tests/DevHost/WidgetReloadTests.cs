@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Inlay.DevHost;
 using Inlay.Tests.Support;
+using Inlay.Tests.Versioning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inlay.Tests.Versioning;
+namespace Inlay.Tests.DevHost;
 
 /// <summary>
 /// In Development a widget rebuilt while the app runs is served at once, without a restart: new version, new document,
@@ -18,15 +20,15 @@ public sealed class WidgetReloadTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private Task<LoopbackApp> StartAsync(Action<InlayOptions>? configure = null) =>
+    private Task<LoopbackApp> StartAsync(Action<DevHostOptions>? configure = null) =>
         LoopbackApp.StartAsync(
-            b => b.Services.AddMcpServer().WithHttpTransport()
-                .WithInlay(o =>
-                {
-                    o.Widgets.GenerationsPath = _folder.Generations;
-                    configure?.Invoke(o);
-                })
-                .WithWidget(Declared, WidgetHtmlSource.FromAssetFolder("widgets/greeting/dist")),
+            b =>
+            {
+                b.Services.AddMcpServer().WithHttpTransport()
+                    .WithInlay(o => o.Widgets.GenerationsPath = _folder.Generations)
+                    .WithWidget(Declared, WidgetHtmlSource.FromAssetFolder("widgets/greeting/dist"));
+                b.Services.AddInlayDevHost(configure);
+            },
             a => a.MapInlay(),
             contentRoot: _folder.Root);
 
@@ -78,7 +80,7 @@ public sealed class WidgetReloadTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        Assert.Equal("retry: 1000", await reader.ReadLineAsync());
+        Assert.Equal("event: connected", await reader.ReadLineAsync());
 
         _folder.Build("index-Cc33dd44", "console.log('two');");
 
@@ -95,7 +97,7 @@ public sealed class WidgetReloadTests : IDisposable
     [Fact]
     public async Task Watching_can_be_turned_off()
     {
-        await using var app = await StartAsync(o => o.DevHost.WatchWidgets = false);
+        await using var app = await StartAsync(o => o.WatchWidgets = false);
         var before = await ListedUriAsync(app);
         _folder.Build("index-Cc33dd44", "console.log('two');");
         await Task.Delay(WidgetFileWatcher.Quiet * 4);

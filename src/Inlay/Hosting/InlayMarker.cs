@@ -1,0 +1,4 @@
+namespace Inlay;
+
+/// <summary>Marks a service collection that already has Inlay's services.</summary>
+internal sealed class InlayMarker;
