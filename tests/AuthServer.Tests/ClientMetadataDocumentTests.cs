@@ -48,7 +48,7 @@ public sealed class ClientMetadataDocumentTests(DevelopmentServer server) : ICla
     [Theory]
     [InlineData("mismatch.json", "is not the document's URL")]
     [InlineData("big.json", "larger than 64 KiB")]
-    [InlineData("slow.json", "did not answer within 1 seconds")]
+    [InlineData("slow.json", "did not answer within 3 seconds")]
     [InlineData("redirect.json", "redirect")]
     [InlineData("confidential.json", "public clients only")]
     [InlineData("missing.json", "404")]

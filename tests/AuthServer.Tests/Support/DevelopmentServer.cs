@@ -16,7 +16,7 @@ public sealed class DevelopmentServer : IDisposable
         {
             ["AuthServer:AccessTokenLifetime"] = "00:00:" + AccessTokenLifetimeSeconds,
             ["AuthServer:RefreshTokenLifetime"] = "00:10:00",
-            ["AuthServer:ClientMetadata:FetchTimeout"] = "00:00:01",
+            ["AuthServer:ClientMetadata:FetchTimeout"] = "00:00:03",
         });
     }
 

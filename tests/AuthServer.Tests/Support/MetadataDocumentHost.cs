@@ -48,7 +48,7 @@ public sealed class MetadataDocumentHost : IAsyncDisposable
         });
         app.MapGet("/clients/slow.json", async (HttpContext context) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+            await Task.Delay(TimeSpan.FromSeconds(15), context.RequestAborted);
             return Document(context, host.Url("slow.json"));
         });
         // Any name, so a test can make its client_id as long as it needs.
