@@ -1,4 +1,5 @@
 using AuthServer.Tests.Support;
+using Board.Tests;
 using Inlay.AuthServerTesting;
 using Npgsql;
 
@@ -16,7 +17,6 @@ public sealed class PostgresSignInTests : IClassFixture<PostgresServer>, IAsyncL
 
     public async Task InitializeAsync()
     {
-        if (PostgresServer.BinFolder.Length == 0) return;
         _connectionString = await _postgres.CreateDatabaseAsync();
         _app = new AuthServerApp(_folder.Path, settings: new Dictionary<string, string?> { ["ConnectionStrings:AuthServer"] = _connectionString });
     }
@@ -28,7 +28,7 @@ public sealed class PostgresSignInTests : IClassFixture<PostgresServer>, IAsyncL
         return Task.CompletedTask;
     }
 
-    [PostgresFact]
+    [Fact]
     public async Task Sign_in_refresh_and_a_metadata_document_client_work_on_PostgreSQL()
     {
         using var flow = new SignInFlow(_app!.BaseAddress);
